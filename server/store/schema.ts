@@ -1,0 +1,95 @@
+/**
+ * Database schema, as migrations applied in order (PRAGMA user_version counts them).
+ * Append new scripts; never edit one that has shipped.
+ *
+ * Why these columns: the SCIM resource is stored whole as JSON (`resource`), and the
+ * attributes that filters, uniqueness and sorting hit hardest are copied into indexed columns.
+ * caseExact=false attributes get a `*_ci` column holding fold(value) (see ../scim/fold.ts),
+ * because SQLite's lower() folds ASCII only. `seq` is the immutable creation order used for
+ * stable paging (Okta requires consistent ordering, spec/okta.md Q15).
+ * Group members live in their own table so a 100,000-member group is cheap to change.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    user_name TEXT NOT NULL,
+    user_name_ci TEXT NOT NULL,
+    external_id TEXT,
+    display_name TEXT,
+    display_name_ci TEXT,
+    given_name TEXT,
+    family_name TEXT,
+    email TEXT,
+    email_ci TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    resource TEXT NOT NULL,
+    ignored TEXT,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    deleted_at TEXT
+  );
+  CREATE UNIQUE INDEX users_user_name_ci ON users(user_name_ci) WHERE deleted = 0;
+  CREATE INDEX users_external_id ON users(external_id);
+  CREATE INDEX users_email_ci ON users(email_ci);
+  CREATE INDEX users_display_name_ci ON users(display_name_ci);
+  CREATE INDEX users_given_family ON users(family_name, given_name);
+
+  CREATE TABLE groups (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    display_name_ci TEXT NOT NULL,
+    external_id TEXT,
+    resource TEXT NOT NULL,
+    member_count INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    deleted_at TEXT
+  );
+  CREATE UNIQUE INDEX groups_display_name_ci ON groups(display_name_ci) WHERE deleted = 0;
+  CREATE INDEX groups_external_id ON groups(external_id);
+
+  CREATE TABLE group_members (
+    group_seq INTEGER NOT NULL,
+    user_seq INTEGER NOT NULL,
+    added TEXT NOT NULL,
+    PRIMARY KEY (group_seq, user_seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX group_members_user ON group_members(user_seq, group_seq);
+
+  -- Members an IdP tried to add before the user existed (or that named a group): kept so the
+  -- console can warn "provision users before pushing the group" (spec/netskope.md §6).
+  CREATE TABLE member_warnings (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    group_seq INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    display TEXT,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL,
+    request_id TEXT
+  );
+  CREATE INDEX member_warnings_group ON member_warnings(group_seq);
+
+  -- Netskope's legacy token model {scim_id, client_name, token, creation_time, last_used_time}
+  -- (spec/netskope.md §3.2), with the token kept only as a SHA-256 hash.
+  CREATE TABLE tokens (
+    scim_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    client_name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    token_prefix TEXT NOT NULL,
+    creation_time TEXT NOT NULL,
+    last_used_time TEXT
+  );
+
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,102 @@
+/**
+ * The contract of the durable sql.js engine (implemented in ./engine.ts). Repositories in
+ * this folder are its only users; routes never see SQL.
+ *
+ * Durability plan (design.md "Durability with sql.js"): every write transaction is recorded as
+ * the list of statements it ran, appended to a journal and fsync'd before `write()` resolves
+ * (group commit: concurrent writes share one fsync); a snapshot is exported in a worker thread
+ * that keeps its own replica, so the main thread never calls db.export(); start-up loads the
+ * snapshot and replays the journal, dropping a torn tail.
+ */
+
+/** Values a statement may bind. Everything recorded in the journal is JSON, so no blobs. */
+export type SqlValue = string | number | null;
+export type SqlParams = readonly SqlValue[];
+
+export interface RunResult {
+  /** rows changed by this statement (sqlite3_changes) */
+  changes: number;
+  /** rowid of the last insert (sqlite3_last_insert_rowid) */
+  lastInsertRowid: number;
+}
+
+/** Read access: prepared statements are cached by SQL text. */
+export interface Reader {
+  get<T = Record<string, SqlValue>>(sql: string, params?: SqlParams): T | undefined;
+  all<T = Record<string, SqlValue>>(sql: string, params?: SqlParams): T[];
+}
+
+/**
+ * Write access inside one transaction. `run` statements are recorded for the journal;
+ * they must be deterministic (no random(), no datetime('now'), no UDFs): compute ids, times
+ * and folded values in JavaScript and bind them as parameters.
+ */
+export interface Tx extends Reader {
+  run(sql: string, params?: SqlParams): RunResult;
+}
+
+export interface EngineOptions {
+  /** data directory; created if missing */
+  dir: string;
+  /** schema, as an ordered list of SQL scripts; script i runs once, tracked by PRAGMA user_version */
+  migrations: readonly string[];
+  /** path of sql-wasm.wasm; default: resolved from the sql.js package */
+  wasmPath?: string;
+  /** the snapshot worker's module; default: resolved next to the engine (see engine.ts) */
+  workerUrl?: URL;
+  /** journal size in bytes that triggers a background snapshot (default 32 MiB) */
+  snapshotJournalBytes?: number;
+  /** SQL functions for read queries (never used by recorded writes) */
+  functions?: Record<string, (...args: SqlValue[]) => SqlValue>;
+  /** fsync after each group commit (default true; tests of non-durable paths may turn it off) */
+  fsync?: boolean;
+}
+
+export interface EngineStats {
+  /** log sequence number of the last committed write */
+  lsn: number;
+  /** LSN covered by the last snapshot on disk */
+  snapshotLsn: number;
+  journalBytes: number;
+  snapshots: number;
+  /** group commits performed and records they carried (records / commits = batching factor) */
+  commits: number;
+  records: number;
+  health: 'ok' | 'failed';
+  lastError: string | null;
+}
+
+export interface Engine {
+  /** Synchronous read on the in-memory database. */
+  read<T>(fn: (r: Reader) => T): T;
+  /**
+   * Runs `fn` synchronously in BEGIN…COMMIT (ROLLBACK and rethrow if it throws: nothing is
+   * journaled). Resolves with fn's result once the record is on disk. Rejects with
+   * StoreUnavailableError when the store cannot persist (the transaction is then undone in
+   * memory too, by reloading from disk), so callers answer 5xx instead of acknowledging.
+   */
+  write<T>(fn: (tx: Tx) => T): Promise<T>;
+  /**
+   * Like write(), but returns as soon as the transaction is committed in memory; its record
+   * rides with the next group commit. For bookkeeping that need not be acknowledged durable
+   * (token last-used time).
+   */
+  writeLazy<T>(fn: (tx: Tx) => T): T;
+  /** Waits until everything committed so far is on disk. */
+  flush(): Promise<void>;
+  /** Takes a snapshot now (in the worker) and truncates the journal it covers. */
+  snapshot(): Promise<void>;
+  stats(): EngineStats;
+  /** Flushes, stops the worker, closes files. */
+  close(): Promise<void>;
+  /** Subscribe to engine events: 'error' (persistence failed), 'snapshot', 'recovered'. */
+  on(event: 'error' | 'snapshot' | 'recovered', listener: (info: { message: string }) => void): void;
+}
+
+/** A write could not be made durable; the SCIM layer answers 503. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}
