@@ -1,0 +1,75 @@
+/**
+ * Secrets never reach the request log: tokens in `Authorization`/`Netskope-Api-Token`
+ * (design.md "Security posture") and `password` values anywhere in a JSON body (Okta sends
+ * one with every create, spec/okta.md §2.2).
+ */
+const SECRET_HEADERS = new Set(['authorization', 'netskope-api-token', 'cookie', 'set-cookie', 'proxy-authorization']);
+const SECRET_KEYS = /^(password|secret|token|client_secret)$/i;
+export const REDACTED = '[redacted]';
+/** Bodies above this size are cut in the log (the response itself is unaffected). */
+export const MAX_LOGGED_BODY = 64 * 1024;
+
+export function redactHeaders(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    const key = k.toLowerCase();
+    const value = Array.isArray(v) ? v.join(', ') : String(v);
+    if (SECRET_HEADERS.has(key)) {
+      const scheme = /^(bearer|basic)\s/i.exec(value)?.[1];
+      out[key] = scheme ? `${scheme} ${REDACTED}` : REDACTED;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function redactValue(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(redactValue);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, inner] of Object.entries(v)) {
+      out[k] = SECRET_KEYS.test(k) ? REDACTED : redactValue(inner);
+    }
+    return out;
+  }
+  return v;
+}
+
+/**
+ * Redacts a body for the log. JSON is parsed and secret keys replaced; PATCH operations
+ * whose path names a secret (`"path":"password"`) get their value replaced too. Non-JSON
+ * text is kept as is. Long bodies are truncated with a marker.
+ */
+export function redactBody(body: string | null): string | null {
+  if (body === null || body === '') return body;
+  let text = body;
+  const trimmed = body.trimStart();
+  if (body.length <= 4 * 1024 * 1024 && (trimmed.startsWith('{') || trimmed.startsWith('['))) {
+    try {
+      const parsed = redactValue(JSON.parse(body)) as unknown;
+      redactPatchOps(parsed);
+      text = JSON.stringify(parsed);
+    } catch {
+      // not JSON: keep the text; passwords can only appear in JSON bodies we accept
+      text = body.replace(/("password"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${REDACTED}"`);
+    }
+  }
+  if (text.length > MAX_LOGGED_BODY) {
+    return `${text.slice(0, MAX_LOGGED_BODY)}… [truncated: ${text.length} characters in all]`;
+  }
+  return text;
+}
+
+function redactPatchOps(body: unknown): void {
+  if (!body || typeof body !== 'object') return;
+  const ops = (body as Record<string, unknown>)['Operations'];
+  if (!Array.isArray(ops)) return;
+  for (const op of ops) {
+    if (op && typeof op === 'object') {
+      const o = op as Record<string, unknown>;
+      if (typeof o['path'] === 'string' && /password/i.test(o['path']) && 'value' in o) o['value'] = REDACTED;
+    }
+  }
+}
