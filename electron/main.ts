@@ -1,0 +1,9 @@
+/**
+ * Electron main entry: wires the server module into the lifecycle, nothing else
+ * (design.md: "electron/ is thin: it starts the server module, opens a window, and binds the
+ * admin service to IPC").
+ */
+import { startScimDesk } from '../server/app';
+import { runApp } from './lifecycle';
+
+runApp((options) => startScimDesk(options));
