@@ -1,0 +1,149 @@
+/**
+ * Starts ScimDesk's server side: store, tenant, tokens, request log, and the SCIM listener.
+ * Shared by headless mode (./cli.ts) and the Electron main process; it never imports electron.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { ProfileName, SettingsPatch } from './admin/contract';
+import { TokenService, hashToken } from './auth/tokens';
+import { RequestLog } from './log/request-log';
+import { openStore, type Store } from './store';
+import { RateLimiter } from './scim/rate-limit';
+import { createScimApp } from './scim/server';
+import { Tenant } from './scim/tenant';
+import { groupSchemas, userSchemas } from './scim/schema';
+import { loadSettings, saveSettings, type StoredSettings } from './settings';
+import { EventEmitter } from 'node:events';
+
+export interface StartOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  profile?: ProfileName;
+  /** registers this value as a token named "bootstrap" (scripts and CI) */
+  bootstrapToken?: string;
+  wasmPath?: string;
+  workerUrl?: URL;
+  maxBodyBytes?: number;
+  mode?: 'electron' | 'headless';
+}
+
+export interface CoreEvents {
+  'tokens-changed': [];
+  'settings-changed': [];
+  store: [{ health: 'ok' | 'failed'; message: string | null }];
+}
+
+/** Everything the admin service needs, and the handle to stop it all. */
+export interface ScimDeskCore {
+  store: Store;
+  tenant: Tenant;
+  tokens: TokenService;
+  log: RequestLog;
+  events: EventEmitter<CoreEvents>;
+  settings(): StoredSettings;
+  updateSettings(patch: SettingsPatch): Promise<StoredSettings>;
+  scimUrl: string;
+  host: string;
+  port: number;
+  dataDir: string;
+  mode: 'electron' | 'headless';
+  startedAt: string;
+  close(): Promise<void>;
+}
+
+export const SCIM_BASE_PATH = '/api/v2/scim';
+
+export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const events = new EventEmitter<CoreEvents>();
+  const store = await openStore({
+    dir: join(options.dataDir, 'db'),
+    ...(options.wasmPath ? { wasmPath: options.wasmPath } : {}),
+    ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+  });
+  store.engine.on('error', (e) => events.emit('store', { health: 'failed', message: e.message }));
+  store.engine.on('recovered', (e) => events.emit('store', { health: 'ok', message: e.message }));
+  let settings = await loadSettings(store, options.profile);
+  const tenant = new Tenant(
+    store,
+    settings.profile,
+    { enabledAttributes: new Set(settings.enabledAttributes), strictMembers: settings.strictMembers },
+    userSchemas,
+    groupSchemas,
+  );
+  const tokens = new TokenService(store.engine, store.tokens, () => events.emit('tokens-changed'));
+  if (options.bootstrapToken && !tokens.list().some((t) => t.tokenHash === hashToken(options.bootstrapToken as string))) {
+    await tokens.create('bootstrap', options.bootstrapToken);
+  }
+  const logDir = join(options.dataDir, 'log');
+  mkdirSync(logDir, { recursive: true });
+  const log = new RequestLog(logDir, settings.logRetention);
+  let limiter: RateLimiter | null = settings.rateLimit.enabled ? new RateLimiter(settings.rateLimit.perSecond) : null;
+
+  const apply = (s: StoredSettings): void => {
+    tenant.setProfile(s.profile);
+    tenant.settings = { enabledAttributes: new Set(s.enabledAttributes), strictMembers: s.strictMembers };
+    limiter = s.rateLimit.enabled ? (limiter ?? new RateLimiter(s.rateLimit.perSecond)) : null;
+    limiter?.setRate(s.rateLimit.perSecond);
+    log.setRetention(s.logRetention);
+  };
+  const updateSettings = async (patch: SettingsPatch): Promise<StoredSettings> => {
+    settings = await saveSettings(store, settings, patch);
+    apply(settings);
+    events.emit('settings-changed');
+    return settings;
+  };
+
+  const app = createScimApp({
+    tenant,
+    tokens,
+    log,
+    limiter: () => limiter,
+    orgKey: () => settings.orgKey,
+    saveEnabledAttributes: async (names) => {
+      await updateSettings({ enabledAttributes: names });
+    },
+    ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+  });
+  const server: Server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  let closed = false;
+  return {
+    store,
+    tenant,
+    tokens,
+    log,
+    events,
+    settings: () => settings,
+    updateSettings,
+    scimUrl: `http://${urlHost}:${port}${SCIM_BASE_PATH}`,
+    host,
+    port,
+    dataDir: options.dataDir,
+    mode: options.mode ?? 'headless',
+    startedAt: new Date().toISOString(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      log.close();
+      await store.close();
+    },
+  };
+}

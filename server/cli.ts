@@ -1,0 +1,79 @@
+/**
+ * Headless entry point: `npm run serve -- [--port N] [--host H] [--data DIR] [--profile P]
+ * [--bootstrap-token VALUE] [--admin-port N] [--no-console]`.
+ * Prints `SCIM base URL: <url>` when ready (and `Console: <url>` when the console is served);
+ * SIGTERM/SIGINT shut down cleanly.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { resolve } from 'node:path';
+import { PROFILES, type ProfileName } from './admin/contract';
+import { startScimDesk } from './app';
+import { startConsole } from './console';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535');
+  return n;
+}
+
+const program = new Command()
+  .name('scimdesk-serve')
+  .description('Run the ScimDesk SCIM 2.0 tenant headless, with its console served to a browser')
+  .option('--port <n>', 'SCIM listener port (0 picks a free port)', port, 8787)
+  .option('--host <host>', 'address to bind (loopback unless you say otherwise)', '127.0.0.1')
+  .option('--data <dir>', 'data directory (database, journal, request log)', process.env['SCIMDESK_DATA'] ?? '.scimdesk-data')
+  .addOption(new Option('--profile <profile>', 'tenant profile').choices([...PROFILES]))
+  .option('--bootstrap-token <value>', 'register this token as "bootstrap" (or SCIMDESK_BOOTSTRAP_TOKEN)')
+  .option('--admin-port <n>', 'console/admin listener port (0 picks a free port)', port, 0)
+  .option('--no-console', 'do not serve the console')
+  .showHelpAfterError();
+
+program.parse();
+const opts = program.opts<{
+  port: number;
+  host: string;
+  data: string;
+  profile?: ProfileName;
+  bootstrapToken?: string;
+  adminPort: number;
+  console: boolean;
+}>();
+
+async function main(): Promise<void> {
+  const bootstrapToken = opts.bootstrapToken ?? process.env['SCIMDESK_BOOTSTRAP_TOKEN'];
+  if (bootstrapToken !== undefined && !/^[A-Za-z0-9._~+/=-]{16,512}$/.test(bootstrapToken)) {
+    throw new Error('--bootstrap-token must be 16 to 512 characters of A-Z a-z 0-9 . _ ~ + / = -');
+  }
+  const core = await startScimDesk({
+    dataDir: resolve(opts.data),
+    port: opts.port,
+    host: opts.host,
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(bootstrapToken ? { bootstrapToken } : {}),
+    mode: 'headless',
+  });
+  console.log(`SCIM base URL: ${core.scimUrl}`);
+  const consoleHandle = opts.console ? await startConsole(core, { port: opts.adminPort }) : null;
+  if (consoleHandle) console.log(`Console: ${consoleHandle.consoleUrl}`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    Promise.all([consoleHandle?.close(), core.close()]).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('shutdown failed:', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(`scimdesk: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+/** Per-request state shared by the SCIM handlers and the request log. */
+import type { LogResourceRef } from '../admin/contract';
+import type { Profile } from './profile';
+
+export interface TenantSettings {
+  /** attributes enabled through PATCH /Schemas (spec/netskope.md §5.3) */
+  enabledAttributes: ReadonlySet<string>;
+  /** unknown member ids: 400 instead of drop-and-warn (spec/netskope.md §6) */
+  strictMembers: boolean;
+}
+
+export interface ScimContext {
+  requestId: string;
+  /** base URL the request came in on (scheme, host and base path), for meta.location */
+  baseUrl: string;
+  profile: Profile;
+  tenant: TenantSettings;
+  /** what the tenant did that the IdP will not see: ignored attributes, dropped members… */
+  warnings: string[];
+  resources: LogResourceRef[];
+  patchStyle: string | null;
+}
+
+export function touched(
+  ctx: ScimContext,
+  type: 'User' | 'Group',
+  id: string,
+  name: string | null,
+  externalId: string | null,
+): void {
+  if (ctx.resources.length < 50 && !ctx.resources.some((r) => r.id === id)) {
+    ctx.resources.push({ type, id, name, externalId });
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Discovery endpoints (RFC 7644 §4): /ServiceProviderConfig, /ResourceTypes, /Schemas, describing
+ * exactly what this tenant supports; and PATCH /Schemas/{id}, Netskope's way of enabling
+ * optional attributes (spec/netskope.md §5.3).
+ */
+import type { ScimContext } from './context';
+import { invalidValue, notFound, invalidSyntax } from './errors';
+import { noContent, ok, type Reply } from './reply';
+import {
+  ENTERPRISE_URN,
+  GROUP_URN,
+  LIST_URN,
+  NETSKOPE_URN,
+  PATCH_URN,
+  RESOURCE_TYPE_URN,
+  SPC_URN,
+  TENANT_URN,
+  USER_URN,
+} from './urns';
+import { ALWAYS_STORED_USER_ATTRIBUTES, OPTIONAL_CORE_ATTRIBUTES, OPTIONAL_ENTERPRISE_ATTRIBUTES } from './profile';
+import type { Tenant } from './tenant';
+import type { SchemaDef } from './schema';
+import { MAX_COUNT } from './list-params';
+
+export const MAX_OPERATIONS = 1000;
+
+export function serviceProviderConfig(ctx: ScimContext, maxPayloadSize: number): Reply {
+  return ok({
+    schemas: [SPC_URN],
+    documentationUri: 'https://github.com/scimdesk/scimdesk#readme',
+    patch: { supported: true },
+    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    filter: { supported: true, maxResults: MAX_COUNT },
+    changePassword: { supported: false },
+    sort: { supported: true },
+    etag: { supported: true },
+    authenticationSchemes: [
+      {
+        type: 'oauthbearertoken',
+        name: 'OAuth Bearer Token',
+        description: 'Authentication scheme using the OAuth Bearer Token Standard (also accepted as Netskope-Api-Token)',
+        specUri: 'https://www.rfc-editor.org/info/rfc6750',
+        primary: true,
+      },
+    ],
+    // not an RFC attribute: how large a request body may be
+    'urn:scimdesk:limits': { maxPayloadSize, maxOperations: MAX_OPERATIONS },
+    meta: { resourceType: 'ServiceProviderConfig', location: `${ctx.baseUrl}/ServiceProviderConfig` },
+  });
+}
+
+function resourceTypes(ctx: ScimContext): Record<string, unknown>[] {
+  return [
+    {
+      schemas: [RESOURCE_TYPE_URN],
+      id: 'User',
+      name: 'User',
+      endpoint: '/Users',
+      description: 'https://tools.ietf.org/html/rfc7643#section-8.7.1',
+      schema: USER_URN,
+      schemaExtensions: [ENTERPRISE_URN, TENANT_URN, NETSKOPE_URN].map((schema) => ({ schema, required: false })),
+      meta: { resourceType: 'ResourceType', location: `${ctx.baseUrl}/ResourceTypes/User` },
+    },
+    {
+      schemas: [RESOURCE_TYPE_URN],
+      id: 'Group',
+      name: 'Group',
+      endpoint: '/Groups',
+      description: 'https://tools.ietf.org/html/rfc7643#section-8.7.1',
+      schema: GROUP_URN,
+      meta: { resourceType: 'ResourceType', location: `${ctx.baseUrl}/ResourceTypes/Group` },
+    },
+  ];
+}
+
+const list = (items: unknown[], startIndex = 1): Reply =>
+  ok({ schemas: [LIST_URN], totalResults: items.length, startIndex, itemsPerPage: items.length, Resources: items });
+
+export function getResourceTypes(ctx: ScimContext, name?: string): Reply {
+  const all = resourceTypes(ctx);
+  if (name === undefined) return list(all);
+  const hit = all.find((r) => String(r['name']).toLowerCase() === name.toLowerCase());
+  if (!hit) throw notFound('Resource Type not found');
+  return ok(hit);
+}
+
+/** The schemas as this tenant serves them: Netskope lists only the attributes it stores. */
+export function servedSchemas(t: Tenant, ctx: ScimContext): SchemaDef[] {
+  const all = [...t.userSchemas(), ...t.groupSchemas()];
+  if (!ctx.profile.gateOptionalAttributes) return all;
+  const enabled = ctx.tenant.enabledAttributes;
+  return all.map((s) => {
+    if (s.id === USER_URN) {
+      const keep = new Set<string>([...ALWAYS_STORED_USER_ATTRIBUTES, 'id', 'meta', 'password', 'groups']);
+      return {
+        ...s,
+        attributes: s.attributes.filter(
+          (a) => keep.has(a.name) || ((OPTIONAL_CORE_ATTRIBUTES as readonly string[]).includes(a.name) && enabled.has(a.name)),
+        ),
+      };
+    }
+    if (s.id === ENTERPRISE_URN) {
+      return { ...s, attributes: s.attributes.filter((a) => enabled.has(a.name)) };
+    }
+    return s;
+  });
+}
+
+function withMeta(ctx: ScimContext, s: SchemaDef): Record<string, unknown> {
+  return { ...s, schemas: ['urn:ietf:params:scim:schemas:core:2.0:Schema'], meta: { resourceType: 'Schema', location: `${ctx.baseUrl}/Schemas/${s.id}` } };
+}
+
+/** GET /Schemas; Netskope pages it with offset/limit (1–10) rather than startIndex/count (spec/netskope.md §4). */
+export function getSchemas(t: Tenant, ctx: ScimContext, query: URLSearchParams, id?: string): Reply {
+  const served = servedSchemas(t, ctx);
+  if (id !== undefined) {
+    const hit = served.find((s) => s.id.toLowerCase() === id.toLowerCase());
+    if (!hit) throw notFound(`Schema ${id} not found`);
+    return ok(withMeta(ctx, hit));
+  }
+  const offsetRaw = query.get('offset');
+  const limitRaw = query.get('limit');
+  if (offsetRaw === null && limitRaw === null) return list(served.map((s) => withMeta(ctx, s)));
+  const offset = Number(offsetRaw ?? 0);
+  const limit = Number(limitRaw ?? 10);
+  if (!Number.isInteger(offset) || offset < 0) throw invalidValue('offset must be a non-negative integer');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10) throw invalidValue('limit must be an integer from 1 to 10');
+  return list(served.slice(offset, offset + limit).map((s) => withMeta(ctx, s)), offset + 1);
+}
+
+/**
+ * PATCH /Schemas/{id} with `{"op":"add","path":"attributes","value":{"name":"department"}}`
+ * enables an optional attribute; `remove` with `attributes[name eq "department"]` (or the
+ * same value) disables it.
+ */
+export async function patchSchema(
+  t: Tenant,
+  _ctx: ScimContext,
+  id: string,
+  body: unknown,
+  save: (enabled: string[]) => Promise<void>,
+): Promise<Reply> {
+  const optional =
+    id.toLowerCase() === USER_URN.toLowerCase()
+      ? (OPTIONAL_CORE_ATTRIBUTES as readonly string[])
+      : id.toLowerCase() === ENTERPRISE_URN.toLowerCase()
+        ? (OPTIONAL_ENTERPRISE_ATTRIBUTES as readonly string[])
+        : undefined;
+  if (!optional) throw notFound(`Schema ${id} has no attributes that can be enabled`);
+  const b = body as { schemas?: unknown; Operations?: unknown } | null;
+  if (!b || !Array.isArray(b.Operations) || !Array.isArray(b.schemas) || !b.schemas.includes(PATCH_URN)) {
+    throw invalidSyntax('expected a PatchOp with Operations');
+  }
+  const enabled = new Set(t.settings.enabledAttributes);
+  for (const raw of b.Operations as Record<string, unknown>[]) {
+    const op = String(raw?.['op'] ?? '').toLowerCase();
+    const path = String(raw?.['path'] ?? '');
+    const names: string[] = [];
+    const m = /^attributes\[name eq "([^"]+)"\]$/i.exec(path);
+    if (m?.[1]) names.push(m[1]);
+    else if (path.toLowerCase() === 'attributes') {
+      const v = raw['value'];
+      for (const item of Array.isArray(v) ? v : [v]) {
+        const n = (item as Record<string, unknown> | null)?.['name'];
+        if (typeof n !== 'string') throw invalidValue('each attribute needs a "name"');
+        names.push(n);
+      }
+    } else throw invalidValue(`unsupported path "${path}": use "attributes"`);
+    for (const n of names) {
+      const canonical = optional.find((o) => o.toLowerCase() === n.toLowerCase().replace(/^manager\..*/, 'manager'));
+      if (!canonical) throw invalidValue(`"${n}" cannot be enabled on ${id}; supported: ${optional.join(', ')}`);
+      if (op === 'add' || op === 'replace') enabled.add(canonical);
+      else if (op === 'remove') enabled.delete(canonical);
+      else throw invalidValue(`unsupported op "${op}"`);
+    }
+  }
+  await save([...enabled].sort());
+  return noContent();
+}

@@ -1,0 +1,75 @@
+/**
+ * Resolving member references for group writes. SCIM groups here hold users only: a group id
+ * as a member is refused (no nested groups: Okta and Entra do not push them, spec/netskope.md
+ * §6). A member that is not (yet) a user is dropped with a recorded warning, or refused in
+ * strict mode — Netskope says only "provision all users before pushing the group".
+ */
+import type { Tx } from '../store/types';
+import type { StoredGroup } from '../store/groups-repo';
+import type { ScimContext } from './context';
+import { invalidValue } from './errors';
+import type { Tenant } from './tenant';
+
+export interface MemberRef {
+  value: string;
+  display?: string;
+}
+
+/** How many dropped members get their own warning row per request. */
+const MAX_WARNING_ROWS = 200;
+
+export function resolveMembers(
+  t: Tenant,
+  tx: Tx,
+  ctx: ScimContext,
+  group: StoredGroup,
+  refs: readonly MemberRef[],
+  at: string,
+): number[] {
+  const seen = new Set<string>();
+  const unique: MemberRef[] = [];
+  for (const r of refs) {
+    if (!seen.has(r.value)) {
+      seen.add(r.value);
+      unique.push(r);
+    }
+  }
+  const found = t.store.users.seqsForIds(
+    tx,
+    unique.map((r) => r.value),
+  );
+  if (found.size === unique.length) return unique.map((r) => found.get(r.value) as number);
+
+  const missing = unique.filter((r) => !found.has(r.value));
+  const nested = t.store.groups.groupIdsAmong(
+    tx,
+    missing.map((r) => r.value),
+  );
+  if (nested.size) {
+    throw invalidValue(`nested groups are not supported: ${[...nested].slice(0, 5).join(', ')} is a group, not a user`);
+  }
+  if (ctx.tenant.strictMembers) {
+    throw invalidValue(
+      `unknown member(s): ${missing
+        .slice(0, 10)
+        .map((m) => m.value)
+        .join(', ')}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''} — provision the users before pushing the group`,
+    );
+  }
+  ctx.warnings.push(
+    `${missing.length} member(s) dropped because no such user exists (provision users before pushing the group): ${missing
+      .slice(0, 10)
+      .map((m) => (m.display ? `${m.value} (${m.display})` : m.value))
+      .join(', ')}${missing.length > 10 ? ', …' : ''}`,
+  );
+  for (const m of missing.slice(0, MAX_WARNING_ROWS)) {
+    t.store.groups.addWarning(tx, group.seq, {
+      value: m.value,
+      display: m.display ?? null,
+      reason: 'no such user: provision users before pushing the group',
+      at,
+      requestId: ctx.requestId,
+    });
+  }
+  return unique.filter((r) => found.has(r.value)).map((r) => found.get(r.value) as number);
+}

@@ -1,0 +1,77 @@
+/**
+ * Tenant profiles: how the emulated tenant differs from plain RFC 7644, as data consulted at a
+ * few named points (design.md "Rules that keep it simple"). Everything else is shared.
+ */
+import type { ProfileName } from '../admin/contract';
+
+export interface Profile {
+  name: ProfileName;
+  /** PATCH success: Netskope answers 204 with no body (spec/netskope.md §4, §8); RFC 7644 §3.5.2: 200 + resource */
+  patchReply: 'no-content' | 'resource';
+  /** Error bodies: Netskope adds `description` and answers application/json (spec/netskope.md §10) */
+  errorStyle: 'netskope' | 'rfc';
+  /** Group `members` only with attributes=members (Netskope, spec/netskope.md §6) or always (RFC 7643 §4.2) */
+  membersByDefault: boolean;
+  /** RFC 7643 §4.1.2 read-only `groups` on users; Netskope has none (spec/netskope.md §5.1) */
+  userGroups: boolean;
+  /** Core extras and the enterprise extension are stored only once enabled via /Schemas (spec/netskope.md §5.3) */
+  gateOptionalAttributes: boolean;
+  /** Legacy G1 tenants ignore userName and email changes after creation (spec/netskope.md §8.1) */
+  ignoreIdentityChanges: boolean;
+  /** Netskope requires a primary email on create: 400 "Primary Email not provided" (spec/netskope.md §5.1) */
+  requirePrimaryEmail: boolean;
+}
+
+export const PROFILES: Record<ProfileName, Profile> = {
+  netskope: {
+    name: 'netskope',
+    patchReply: 'no-content',
+    errorStyle: 'netskope',
+    membersByDefault: false,
+    userGroups: false,
+    gateOptionalAttributes: true,
+    ignoreIdentityChanges: false,
+    requirePrimaryEmail: true,
+  },
+  'netskope-legacy': {
+    name: 'netskope-legacy',
+    patchReply: 'no-content',
+    errorStyle: 'netskope',
+    membersByDefault: false,
+    userGroups: false,
+    gateOptionalAttributes: true,
+    ignoreIdentityChanges: true,
+    requirePrimaryEmail: true,
+  },
+  rfc: {
+    name: 'rfc',
+    patchReply: 'resource',
+    errorStyle: 'rfc',
+    membersByDefault: true,
+    userGroups: true,
+    gateOptionalAttributes: false,
+    ignoreIdentityChanges: false,
+    requirePrimaryEmail: false,
+  },
+};
+
+/** Attributes a Netskope tenant always stores (spec/netskope.md "Emulator requirements"). */
+export const ALWAYS_STORED_USER_ATTRIBUTES = ['userName', 'name', 'emails', 'active', 'externalId'] as const;
+
+/** Core extras and enterprise attributes that an admin can enable (spec/netskope.md §5.3). */
+export const OPTIONAL_CORE_ATTRIBUTES = [
+  'displayName',
+  'locale',
+  'preferredLanguage',
+  'timezone',
+  'title',
+  'userType',
+] as const;
+export const OPTIONAL_ENTERPRISE_ATTRIBUTES = [
+  'costCenter',
+  'department',
+  'division',
+  'employeeNumber',
+  'organization',
+  'manager',
+] as const;

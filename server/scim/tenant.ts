@@ -1,0 +1,37 @@
+/**
+ * The emulated tenant: store, profile, settings and the events the console listens to.
+ * Handlers receive it instead of reaching for globals.
+ */
+import { EventEmitter } from 'node:events';
+import type { Store } from '../store';
+import type { ProfileName } from '../admin/contract';
+import { PROFILES, type Profile } from './profile';
+import type { TenantSettings } from './context';
+import type { SchemaDef } from './schema';
+
+export interface TenantEvents {
+  'users-changed': [string[]];
+  'groups-changed': [string[]];
+}
+
+export class Tenant extends EventEmitter<TenantEvents> {
+  profile: Profile;
+  settings: TenantSettings;
+
+  constructor(
+    readonly store: Store,
+    profile: ProfileName,
+    settings: TenantSettings,
+    /** core User + extensions, core Group: what /Schemas serves and filters resolve against */
+    readonly userSchemas: () => SchemaDef[],
+    readonly groupSchemas: () => SchemaDef[],
+  ) {
+    super();
+    this.profile = PROFILES[profile];
+    this.settings = settings;
+  }
+
+  setProfile(name: ProfileName): void {
+    this.profile = PROFILES[name];
+  }
+}

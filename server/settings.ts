@@ -1,0 +1,50 @@
+/**
+ * Tenant settings: stored in the database, applied live to the SCIM tenant, the limiter and
+ * the request log.
+ */
+import { randomBytes } from 'node:crypto';
+import type { ProfileName, Settings, SettingsPatch } from './admin/contract';
+import type { Store } from './store';
+
+export type StoredSettings = Omit<Settings, 'scimPort' | 'scimHost' | 'dataDir'>;
+
+export const DEFAULT_SETTINGS: Omit<StoredSettings, 'orgKey' | 'profile'> = {
+  strictMembers: false,
+  rateLimit: { enabled: false, perSecond: 25 },
+  enabledAttributes: [],
+  logRetention: { maxEntries: 20_000, maxBytes: 256 * 1024 * 1024 },
+  publicUrl: null,
+};
+
+/** A Netskope-like organisation key for the legacy /SCIM/V2/{orgKey} URL (~20 alphanumerics, spec/netskope.md §2). */
+function newOrgKey(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return [...randomBytes(20)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+export async function loadSettings(store: Store, profileOverride?: ProfileName): Promise<StoredSettings> {
+  const saved = store.engine.read((r) => store.settings.all(r)) as Partial<StoredSettings>;
+  const settings: StoredSettings = {
+    ...DEFAULT_SETTINGS,
+    ...saved,
+    profile: profileOverride ?? saved.profile ?? 'netskope',
+    orgKey: saved.orgKey ?? newOrgKey(),
+  };
+  if (!saved.orgKey || (profileOverride && profileOverride !== saved.profile)) {
+    await store.engine.write((tx) => {
+      store.settings.set(tx, 'orgKey', settings.orgKey);
+      store.settings.set(tx, 'profile', settings.profile);
+    });
+  }
+  return settings;
+}
+
+export async function saveSettings(store: Store, current: StoredSettings, patch: SettingsPatch): Promise<StoredSettings> {
+  const next: StoredSettings = { ...current, ...patch } as StoredSettings;
+  await store.engine.write((tx) => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) store.settings.set(tx, key, value);
+    }
+  });
+  return next;
+}
