@@ -1,0 +1,30 @@
+/**
+ * The console's one client interface (design.md: "The renderer has one client interface with
+ * two small transports and does not know which it got"). Screens and stores call `api()`.
+ */
+import type { AdminApi, AdminEvent } from '../../../server/admin/contract';
+import { createHttpTransport } from './http-transport';
+import { createIpcTransport, type PreloadBridge } from './ipc-transport';
+
+/** Connection state of the live event stream, shown in the status bar. */
+export type StreamState = 'connecting' | 'open' | 'reconnecting';
+
+/** AdminApi plus the live event stream. */
+export interface AdminClient extends AdminApi {
+  /** Registers a listener for admin events; returns the function that removes it. */
+  subscribe(listener: (event: AdminEvent) => void): () => void;
+  /** Registers a listener for stream state changes; returns the function that removes it. */
+  onStreamState(listener: (state: StreamState) => void): () => void;
+  readonly transport: 'ipc' | 'http';
+}
+
+let current: AdminClient | null = null;
+
+/** Picks the transport: the Electron preload bridge if present, HTTP+SSE otherwise. */
+export function api(): AdminClient {
+  if (!current) {
+    const bridge = (window as unknown as { scimdesk?: PreloadBridge }).scimdesk;
+    current = bridge ? createIpcTransport(bridge) : createHttpTransport(window.location);
+  }
+  return current;
+}

@@ -1,0 +1,61 @@
+/** Left navigation with the live-stream indicator at the bottom. */
+import { useConnect } from '../stores/connect-store';
+import { useStream } from '../stores/live';
+import { useNav, type Screen } from '../stores/nav-store';
+
+const ITEMS: { screen: Screen; label: string; icon: string }[] = [
+  { screen: 'connect', label: 'Connect', icon: '⚡' },
+  { screen: 'tokens', label: 'Tokens', icon: '🔑' },
+  { screen: 'users', label: 'Users', icon: '👤' },
+  { screen: 'groups', label: 'Groups', icon: '👥' },
+  { screen: 'log', label: 'Request log', icon: '☰' },
+  { screen: 'settings', label: 'Settings', icon: '⚙' },
+];
+
+const STREAM_TEXT = {
+  open: 'Live',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting… (updates paused)',
+};
+
+/** The navigation column. */
+export function SideNav() {
+  const screen = useNav((s) => s.screen);
+  const go = useNav((s) => s.go);
+  const stream = useStream((s) => s.state);
+  const info = useConnect((s) => s.info);
+  return (
+    <nav className="side-nav" aria-label="Screens">
+      <div className="brand">
+        ScimDesk
+        <small>Netskope SCIM tenant emulator</small>
+      </div>
+      <ul>
+        {ITEMS.map((item) => (
+          <li key={item.screen}>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={screen === item.screen ? 'page' : undefined}
+              onClick={() => go(item.screen)}
+            >
+              <span className="nav-icon" aria-hidden="true">
+                {item.icon}
+              </span>
+              {item.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className={`nav-foot live-${stream}`} role="status" aria-live="polite">
+        <span className="live-dot" aria-hidden="true" />
+        {STREAM_TEXT[stream]}
+        {info && (
+          <div className="muted-nav">
+            {info.mode === 'headless' ? 'Headless' : 'Desktop'} · v{info.version}
+          </div>
+        )}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,62 @@
+/** Request log columns: time, method, path, status, duration, token, resources, warnings. */
+import type { LogSummary } from '../../../../server/admin/contract';
+import { HttpStatus } from '../../components/status-badge';
+import type { Column } from '../../components/virtual-table';
+import { formatDuration, formatTime } from '../../lib/format-time';
+
+function resourceText(e: LogSummary): string {
+  return e.resources.map((r) => r.name ?? r.externalId ?? r.id).join(', ');
+}
+
+export const LOG_COLUMNS: Column<LogSummary>[] = [
+  {
+    key: 'time',
+    header: 'Time',
+    width: '150px',
+    render: (e) => <span className="mono">{formatTime(e.time)}</span>,
+  },
+  {
+    key: 'method',
+    header: 'Method',
+    width: '66px',
+    render: (e) => <span className="mono method">{e.method}</span>,
+  },
+  {
+    key: 'path',
+    header: 'Path',
+    width: 'minmax(160px, 2fr)',
+    render: (e) => (
+      <span className="mono" title={`${e.path}${e.query ? `?${e.query}` : ''}`}>
+        {e.path}
+        {e.query && <span className="muted">?{e.query}</span>}
+      </span>
+    ),
+  },
+  { key: 'status', header: 'Status', width: '58px', render: (e) => <HttpStatus status={e.status} /> },
+  {
+    key: 'duration',
+    header: 'Time taken',
+    width: '84px',
+    render: (e) => <span className="mono">{formatDuration(e.durationMs)}</span>,
+  },
+  { key: 'token', header: 'Token', width: 'minmax(70px, 0.7fr)', render: (e) => e.tokenName ?? '' },
+  {
+    key: 'resources',
+    header: 'Resource',
+    width: 'minmax(90px, 1fr)',
+    render: (e) => <span title={resourceText(e)}>{resourceText(e)}</span>,
+  },
+  {
+    key: 'warnings',
+    header: '⚠',
+    width: '36px',
+    render: (e) =>
+      e.warnings.length > 0 ? (
+        <span className="warn-dot" title={e.warnings.join('\n')} aria-label={`${e.warnings.length} warnings`}>
+          {e.warnings.length}
+        </span>
+      ) : (
+        ''
+      ),
+  },
+];
