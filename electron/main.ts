@@ -3,7 +3,7 @@
  * (design.md: "electron/ is thin: it starts the server module, opens a window, and binds the
  * admin service to IPC").
  */
-import { startScimDesk } from '../server/app';
 import { runApp } from './lifecycle';
+import { startForElectron } from './server-start';
 
-runApp((options) => startScimDesk(options));
+runApp(startForElectron);

@@ -1,0 +1,204 @@
+/**
+ * The console's reads of users and groups. They run through the same filter and sort
+ * compilers as the SCIM endpoint (so a filter typed in the console means what it means to
+ * Okta) and the same repositories, paged server-side for 100,000-row tables.
+ */
+import type { ScimDeskCore } from '../app';
+import { compileFilter, compileSort, parseFilter } from '../scim/filter';
+import { groupJson, groupToScim, membersJson } from '../scim/group-representation';
+import { PROFILES } from '../scim/profile';
+import { userToScim } from '../scim/user-representation';
+import { groupsTarget, usersTarget } from '../store/sql-targets';
+import type { StoredGroup } from '../store/groups-repo';
+import type { StoredUser } from '../store/users-repo';
+import type { SqlValue } from '../store/types';
+import { adminNotFound } from './admin-error';
+import {
+  listQuerySchema,
+  memberQuerySchema,
+  type GroupDetail,
+  type GroupRow,
+  type ListQuery,
+  type MemberQuery,
+  type MemberRow,
+  type Page,
+  type UserDetail,
+  type UserRow,
+} from './contract';
+
+/** Groups up to this size come with `members` in the detail view's raw JSON. */
+const INLINE_MEMBERS = 1000;
+/** Log entries shown in a detail view. */
+const DETAIL_REQUESTS = 50;
+
+type Where = { sql: string; params: readonly SqlValue[] };
+
+/**
+ * Free-text search as a SCIM filter over the attributes the tables show. The text becomes a
+ * JSON string literal, which is exactly a filter compValue (RFC 7644 §3.4.2.2), so quotes and
+ * backslashes in it cannot change the filter's structure.
+ */
+export function searchFilter(kind: 'users' | 'groups', text: string): string {
+  const s = JSON.stringify(text.trim());
+  return kind === 'users'
+    ? `userName co ${s} or emails.value co ${s} or name.givenName co ${s} or name.familyName co ${s} or displayName co ${s} or externalId eq ${s} or id eq ${s}`
+    : `displayName co ${s} or externalId eq ${s} or id eq ${s}`;
+}
+
+function whereOf(
+  filter: string | undefined,
+  search: string | undefined,
+  kind: 'users' | 'groups',
+  core: ScimDeskCore,
+): Where | undefined {
+  const target =
+    kind === 'users' ? usersTarget(core.tenant.userSchemas()) : groupsTarget(core.tenant.groupSchemas());
+  const parts: string[] = [];
+  if (filter?.trim()) parts.push(`(${filter})`);
+  if (search?.trim()) parts.push(`(${searchFilter(kind, search)})`);
+  return parts.length ? compileFilter(parseFilter(parts.join(' and ')), target) : undefined;
+}
+
+function orderOf(
+  sortBy: string | undefined,
+  kind: 'users' | 'groups',
+  core: ScimDeskCore,
+): string | undefined {
+  if (!sortBy?.trim()) return undefined;
+  const target =
+    kind === 'users' ? usersTarget(core.tenant.userSchemas()) : groupsTarget(core.tenant.groupSchemas());
+  return compileSort(sortBy.trim(), target);
+}
+
+export function toUserRow(u: StoredUser): UserRow {
+  return {
+    id: u.id,
+    userName: u.userName,
+    email: u.email,
+    givenName: u.givenName,
+    familyName: u.familyName,
+    displayName: u.displayName,
+    externalId: u.externalId,
+    active: u.active,
+    deleted: u.deleted,
+    created: u.created,
+    modified: u.modified,
+  };
+}
+
+function toGroupRow(g: StoredGroup, warningCount: number): GroupRow {
+  return {
+    id: g.id,
+    displayName: g.displayName,
+    externalId: g.externalId,
+    memberCount: g.memberCount,
+    warningCount,
+    deleted: g.deleted,
+    created: g.created,
+    modified: g.modified,
+  };
+}
+
+export function listUsers(core: ScimDeskCore, input: ListQuery): Page<UserRow> {
+  const q = listQuerySchema.parse(input);
+  const where = whereOf(q.filter, q.search, 'users', core);
+  const orderBy = orderOf(q.sortBy, 'users', core);
+  const { store } = core;
+  const { total, rows } = store.engine.read((r) =>
+    store.users.list(r, {
+      ...(where ? { where } : {}),
+      ...(orderBy ? { orderBy } : {}),
+      descending: q.sortOrder === 'descending',
+      includeDeleted: q.includeDeleted ?? false,
+      startIndex: q.offset + 1,
+      count: q.limit,
+    }),
+  );
+  return { total, offset: q.offset, items: rows.map(toUserRow) };
+}
+
+export function getUser(core: ScimDeskCore, id: string): UserDetail {
+  const { store } = core;
+  const found = store.engine.read((r) => {
+    const user = store.users.findById(r, id, true);
+    return user ? { user, groups: store.users.groupsOf(r, [user.seq]).get(user.seq) ?? [] } : undefined;
+  });
+  if (!found) throw adminNotFound('user');
+  const { user, groups } = found;
+  return {
+    ...toUserRow(user),
+    // The rfc profile's view: everything stored, with `groups` (RFC 7643 §4.1.2).
+    resource: userToScim(user, { baseUrl: core.scimUrl, profile: PROFILES.rfc }, groups),
+    groups,
+    ignored: user.ignored,
+    requests: core.log.forResource(user.id, DETAIL_REQUESTS),
+  };
+}
+
+export function listGroups(core: ScimDeskCore, input: ListQuery): Page<GroupRow> {
+  const q = listQuerySchema.parse(input);
+  const where = whereOf(q.filter, q.search, 'groups', core);
+  const orderBy = orderOf(q.sortBy, 'groups', core);
+  const { store } = core;
+  return store.engine.read((r) => {
+    const { total, rows } = store.groups.list(r, {
+      ...(where ? { where } : {}),
+      ...(orderBy ? { orderBy } : {}),
+      descending: q.sortOrder === 'descending',
+      includeDeleted: q.includeDeleted ?? false,
+      startIndex: q.offset + 1,
+      count: q.limit,
+    });
+    const warnings = store.groups.warningCounts(
+      r,
+      rows.map((g) => g.seq),
+    );
+    return { total, offset: q.offset, items: rows.map((g) => toGroupRow(g, warnings.get(g.seq) ?? 0)) };
+  });
+}
+
+export function getGroup(core: ScimDeskCore, id: string): GroupDetail {
+  const { store } = core;
+  const found = store.engine.read((r) => {
+    const group = store.groups.findById(r, id, true);
+    if (!group) return undefined;
+    const members = group.memberCount <= INLINE_MEMBERS ? store.groups.memberRefs(r, group.seq) : null;
+    return { group, members, warnings: store.groups.warnings(r, group.seq) };
+  });
+  if (!found) throw adminNotFound('group');
+  const { group, members, warnings } = found;
+  const body = groupToScim(group, { baseUrl: core.scimUrl });
+  const resource = JSON.parse(groupJson(body, members ? membersJson(members, core.scimUrl) : null)) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...toGroupRow(group, warnings.length),
+    resource,
+    warnings,
+    requests: core.log.forResource(group.id, DETAIL_REQUESTS),
+  };
+}
+
+export function listGroupMembers(core: ScimDeskCore, input: MemberQuery): Page<MemberRow> {
+  const q = memberQuerySchema.parse(input);
+  const { store } = core;
+  return store.engine.read((r) => {
+    const group = store.groups.findById(r, q.id, true);
+    if (!group) throw adminNotFound('group');
+    const search = q.search?.trim() ? q.search.trim() : undefined;
+    const { total, items } = store.groups.listMembers(r, group.seq, search, q.offset, q.limit);
+    return {
+      total,
+      offset: q.offset,
+      items: items.map((m) => ({
+        id: m.id,
+        userName: m.userName,
+        email: m.email,
+        givenName: m.givenName,
+        familyName: m.familyName,
+        active: m.active,
+      })),
+    };
+  });
+}
