@@ -13,7 +13,7 @@ import { openStore, type Store } from './store';
 import { RateLimiter } from './scim/rate-limit';
 import { createScimApp } from './scim/server';
 import { Tenant } from './scim/tenant';
-import { groupSchemas, userSchemas } from './scim/schema';
+import { groupSchemas, userSchemas } from './scim/schemas-in-use';
 import { loadSettings, saveSettings, type StoredSettings } from './settings';
 import { EventEmitter } from 'node:events';
 
