@@ -4,9 +4,10 @@
  * "one primary" rule of RFC 7643 §2.4.
  */
 import { invalidValue, noTarget } from '../errors';
-import type { Filter } from '../filter';
+import type { Filter } from '../filter/ast';
 import { deepEqual, deleteCI, getCI, isPlainObject, setCI, type Json } from './objects';
-import { elementMatches, termsOf } from './path';
+import { elementMatches } from './element-match';
+import { termsOf } from './path';
 import type { Target } from './resolve';
 import type { PatchOpName } from './types';
 import { checkValue, subDef, type ValueOptions } from './values';
@@ -70,7 +71,7 @@ export function applyMulti(current: unknown, m: MultiOp): unknown[] {
 
   if (m.filter) {
     const filter = m.filter;
-    const matches = list.filter((e) => elementMatches(filter, e));
+    const matches = list.filter((e) => elementMatches(filter, e, target.def, target.label));
     if (m.op === 'remove') {
       // Removing what is not there is a no-op success (okta.md Q6 applies the same rule to members).
       if (!subName) return list.filter((e) => !matches.includes(e));

@@ -5,7 +5,8 @@
  * Netskope's path enum spells `name.givenname`, `externalid`, netskope.md §8.1).
  */
 import { invalidPath } from '../errors';
-import type { AttrPath } from '../filter';
+import type { AttrPath } from '../filter/ast';
+import { COMMON_ATTRIBUTES } from '../schema/common-attributes';
 import type { AttributeDef, SchemaDef } from '../schema/types';
 import type { ApplyContext } from './types';
 import { subDef } from './values';
@@ -33,27 +34,12 @@ export function findSchema(schemas: readonly SchemaDef[], id: string): SchemaDef
 }
 
 /**
- * Common attributes (RFC 7643 §3.1) that a core schema listing may leave out: they still get
- * their canonical spelling (Netskope's path enum says `externalid`, netskope.md §8.1) and type.
+ * Common attributes (RFC 7643 §3.1) are in no schema listing but still get their canonical
+ * spelling (Netskope's path enum says `externalid`, netskope.md §8.1) and their type.
  */
-const COMMON: readonly AttributeDef[] = [
-  common('id', 'readOnly'),
-  common('externalId', 'readWrite'),
-  { ...common('meta', 'readOnly'), type: 'complex' },
-];
-
-function common(name: string, mutability: AttributeDef['mutability']): AttributeDef {
-  return {
-    name,
-    type: 'string',
-    multiValued: false,
-    description: `RFC 7643 §3.1 common attribute "${name}"`,
-    required: false,
-    caseExact: true,
-    mutability,
-    returned: 'default',
-    uniqueness: 'none',
-  };
+function findCommon(name: string): AttributeDef | undefined {
+  const lower = name.toLowerCase();
+  return COMMON_ATTRIBUTES.find((c) => c.name.toLowerCase() === lower);
 }
 
 /** Finds an attribute of a schema case-insensitively. */
@@ -97,10 +83,7 @@ export function resolveTarget(path: AttrPath, ctx: ApplyContext): Target {
     }
   }
   if (!path.attr) throw invalidPath(`Path names no attribute`);
-  const lowerAttr = path.attr.toLowerCase();
-  const def =
-    findAttribute(schema, path.attr) ??
-    (schema === core ? COMMON.find((c) => c.name.toLowerCase() === lowerAttr) : undefined);
+  const def = findAttribute(schema, path.attr) ?? (schema === core ? findCommon(path.attr) : undefined);
   const name = def?.name ?? path.attr;
   const target: Target = { wholeExtension: false, name, label: labelOf(ext, name) };
   if (ext) target.ext = ext;

@@ -3,22 +3,18 @@
  * PatchOperation[]; user resources go through applyPatch, groups are first split by
  * planGroupPatch into attribute steps and membership steps (members live in their own table).
  */
-import type { AttrPath, Filter } from '../filter';
+import type { Filter, PatchPath as FilterPatchPath } from '../filter/ast';
 import type { SchemaDef } from '../schema/types';
 
 /** The three operations of RFC 7644 §3.5.2, normalised to lower case. */
 export type PatchOpName = 'add' | 'remove' | 'replace';
 
 /**
- * A parsed PATCH path: RFC 7644 §3.5.2 `PATH = attrPath / valuePath [subAttr]`.
- * `emails[type eq "work"].value` is `{attr: {attr: 'emails'}, filter, sub: 'value'}`;
+ * A parsed PATCH path: RFC 7644 §3.5.2 `PATH = attrPath / valuePath [subAttr]`, as the filter
+ * module parses it. `emails[type eq "work"].value` is `{attr: {attr: 'emails'}, filter, sub: 'value'}`;
  * `name.givenName` is `{attr: {attr: 'name', sub: 'givenName'}}`.
  */
-export interface PatchPath {
-  attr: AttrPath;
-  filter?: Filter;
-  sub?: string;
-}
+export type PatchPath = FilterPatchPath;
 
 /** One validated operation of a PatchOp request. */
 export interface PatchOperation {
