@@ -62,6 +62,11 @@ function scalar(def: AttributeDef, v: unknown, label: string, opts: ValueOptions
 }
 
 function complex(def: AttributeDef, v: unknown, label: string, opts: ValueOptions): Json {
+  if (typeof v === 'string' && !def.multiValued && subDef(def, 'value')) {
+    // Entra sends the enterprise `manager` as a bare id string
+    // (`"path":"urn:…:enterprise:2.0:User:manager","value":"<id>"`); it can only mean {value}.
+    return { [subDef(def, 'value')?.name ?? 'value']: v };
+  }
   if (!isPlainObject(v)) return fail(label, 'an object of sub-attributes', v, '§2.3.8');
   const out: Json = {};
   for (const [key, sub] of Object.entries(v)) {
