@@ -1,15 +1,16 @@
 /** Left navigation with the live-stream indicator at the bottom. */
 import { useConnect } from '../stores/connect-store';
+import { Icon, type IconName } from './icons';
 import { useStream } from '../stores/live';
 import { useNav, type Screen } from '../stores/nav-store';
 
-const ITEMS: { screen: Screen; label: string; icon: string }[] = [
-  { screen: 'connect', label: 'Connect', icon: '⚡' },
-  { screen: 'tokens', label: 'Tokens', icon: '🔑' },
-  { screen: 'users', label: 'Users', icon: '👤' },
-  { screen: 'groups', label: 'Groups', icon: '👥' },
-  { screen: 'log', label: 'Request log', icon: '☰' },
-  { screen: 'settings', label: 'Settings', icon: '⚙' },
+const ITEMS: { screen: Screen; label: string; icon: IconName }[] = [
+  { screen: 'connect', label: 'Connect', icon: 'plug' },
+  { screen: 'tokens', label: 'Tokens', icon: 'key' },
+  { screen: 'users', label: 'Users', icon: 'user' },
+  { screen: 'groups', label: 'Groups', icon: 'users' },
+  { screen: 'log', label: 'Request log', icon: 'list' },
+  { screen: 'settings', label: 'Settings', icon: 'gear' },
 ];
 
 const STREAM_TEXT = {
@@ -39,9 +40,7 @@ export function SideNav() {
               aria-current={screen === item.screen ? 'page' : undefined}
               onClick={() => go(item.screen)}
             >
-              <span className="nav-icon" aria-hidden="true">
-                {item.icon}
-              </span>
+              <Icon name={item.icon} />
               {item.label}
             </button>
           </li>

@@ -42,7 +42,11 @@ export function ConnectScreen() {
                 url={info.scimBaseUrl}
                 note="For tools on this machine. Okta cannot reach 127.0.0.1: use a tunnel (below)."
               />
-              <UrlRow label="Legacy URL (/SCIM/V2/{orgKey})" url={info.legacyBaseUrl} />
+              <UrlRow
+                label="Legacy URL"
+                url={info.legacyBaseUrl}
+                note="Netskope's older /SCIM/V2/{orgKey} form, for existing Okta and OneLogin configurations."
+              />
             </section>
             <section className="panel" aria-labelledby="tunnel-title">
               <h2 id="tunnel-title">Expose it to Okta</h2>

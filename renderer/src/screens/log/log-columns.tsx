@@ -12,13 +12,13 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
   {
     key: 'time',
     header: 'Time',
-    width: '150px',
+    width: '164px',
     render: (e) => <span className="mono">{formatTime(e.time)}</span>,
   },
   {
     key: 'method',
     header: 'Method',
-    width: '66px',
+    width: '78px',
     render: (e) => <span className="mono method">{e.method}</span>,
   },
   {
@@ -32,11 +32,11 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
       </span>
     ),
   },
-  { key: 'status', header: 'Status', width: '58px', render: (e) => <HttpStatus status={e.status} /> },
+  { key: 'status', header: 'Status', width: '70px', render: (e) => <HttpStatus status={e.status} /> },
   {
     key: 'duration',
-    header: 'Time taken',
-    width: '84px',
+    header: 'Duration',
+    width: '92px',
     render: (e) => <span className="mono">{formatDuration(e.durationMs)}</span>,
   },
   { key: 'token', header: 'Token', width: 'minmax(70px, 0.7fr)', render: (e) => e.tokenName ?? '' },
@@ -48,8 +48,8 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
   },
   {
     key: 'warnings',
-    header: '⚠',
-    width: '36px',
+    header: 'Warn',
+    width: '60px',
     render: (e) =>
       e.warnings.length > 0 ? (
         <span className="warn-dot" title={e.warnings.join('\n')} aria-label={`${e.warnings.length} warnings`}>
@@ -60,3 +60,8 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
       ),
   },
 ];
+
+/** With the detail drawer open the table is narrower: keep what identifies a request. */
+export const LOG_COLUMNS_COMPACT = LOG_COLUMNS.filter((c) =>
+  ['time', 'method', 'path', 'status'].includes(c.key),
+);

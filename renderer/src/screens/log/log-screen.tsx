@@ -6,7 +6,7 @@ import { isUnfiltered } from '../../stores/log-filters';
 import { useLog } from '../../stores/log-store';
 import { useNav } from '../../stores/nav-store';
 import { useTokens } from '../../stores/tokens-store';
-import { LOG_COLUMNS } from './log-columns';
+import { LOG_COLUMNS, LOG_COLUMNS_COMPACT } from './log-columns';
 import { LogDetail } from './log-detail';
 import { LogFilterBar } from './log-filter-bar';
 import { LogToolbar } from './log-toolbar';
@@ -50,7 +50,7 @@ export function LogScreen() {
           ) : (
             <VirtualTable
               label="Request log"
-              columns={LOG_COLUMNS}
+              columns={itemId ? LOG_COLUMNS_COMPACT : LOG_COLUMNS}
               rowCount={entries.length}
               rowAt={rowAt}
               rowKey={(e) => e.id}

@@ -4,6 +4,7 @@
  * every authenticated SCIM request, including Okta's Test API Credentials call.
  */
 import type { TokenInfo } from '../../../../server/admin/contract';
+import { Icon } from '../../components/icons';
 import { formatTime } from '../../lib/format-time';
 
 /** The tokens table. */
@@ -40,7 +41,7 @@ export function TokenTable({ tokens, onRevoke }: { tokens: TokenInfo[]; onRevoke
                 title="Revoke"
                 onClick={() => onRevoke(t)}
               >
-                🗑
+                <Icon name="trash" />
               </button>
             </td>
           </tr>

@@ -55,7 +55,7 @@ export const USER_COLUMNS: Column<UserRow>[] = [
   {
     key: 'created',
     header: 'Created',
-    width: '168px',
+    width: '164px',
     emulator: true,
     sortKey: 'meta.created',
     render: (u) => <span className="mono">{formatTime(u.created)}</span>,
@@ -63,9 +63,14 @@ export const USER_COLUMNS: Column<UserRow>[] = [
   {
     key: 'modified',
     header: 'Updated',
-    width: '168px',
+    width: '164px',
     emulator: true,
     sortKey: 'meta.lastModified',
     render: (u) => <span className="mono">{formatTime(u.modified)}</span>,
   },
 ];
+
+/** With the detail drawer open the table is narrower: Netskope's own columns plus status. */
+export const USER_COLUMNS_COMPACT = USER_COLUMNS.filter((c) =>
+  ['email', 'given', 'family', 'status'].includes(c.key),
+);

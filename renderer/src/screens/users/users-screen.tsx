@@ -4,6 +4,7 @@
  * scrolls, so 100,000 users stay smooth. Live: `users-changed` refreshes what is on screen.
  */
 import { useEffect, useState } from 'react';
+import { Icon } from '../../components/icons';
 import { Busy, EmptyState, ErrorBanner } from '../../components/notice';
 import { RangeFooter } from '../../components/range-footer';
 import { VirtualTable } from '../../components/virtual-table';
@@ -12,7 +13,7 @@ import { useDebounced } from '../../lib/use-debounced';
 import { useRange } from '../../lib/use-range';
 import { useNav } from '../../stores/nav-store';
 import { useUsers } from '../../stores/users-store';
-import { USER_COLUMNS } from './user-columns';
+import { USER_COLUMNS, USER_COLUMNS_COMPACT } from './user-columns';
 import { UserDrawer } from './user-drawer';
 
 /** The Users screen. */
@@ -47,8 +48,8 @@ export function UsersScreen() {
         </div>
       </header>
       <div className="toolbar">
-        <span aria-hidden="true" className="funnel">
-          ⏷
+        <span className="funnel">
+          <Icon name="funnel" />
         </span>
         <input
           type="search"
@@ -75,7 +76,7 @@ export function UsersScreen() {
           ) : (
             <VirtualTable
               label="Users"
-              columns={USER_COLUMNS}
+              columns={itemId ? USER_COLUMNS_COMPACT : USER_COLUMNS}
               rowCount={total ?? 0}
               rowAt={rowAt}
               rowKey={(u) => u.id}
