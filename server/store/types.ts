@@ -9,6 +9,8 @@
  * snapshot and replays the journal, dropping a torn tail.
  */
 
+import type { EngineIo } from './engine-io';
+
 /** Values a statement may bind. Everything recorded in the journal is JSON, so no blobs. */
 export type SqlValue = string | number | null;
 export type SqlParams = readonly SqlValue[];
@@ -50,6 +52,8 @@ export interface EngineOptions {
   functions?: Record<string, (...args: SqlValue[]) => SqlValue>;
   /** fsync after each group commit (default true; tests of non-durable paths may turn it off) */
   fsync?: boolean;
+  /** overrides of the journal's file operations, for fault-injection tests (ENOSPC, EIO) */
+  io?: Partial<EngineIo>;
 }
 
 export interface EngineStats {

@@ -1,0 +1,126 @@
+/**
+ * Statement execution shared by the main database and the snapshot worker's replica: a bounded
+ * cache of prepared statements, and the replay of journaled statements.
+ *
+ * Why a cache: preparing is a large share of a small statement's cost in sql.js, and the
+ * repositories use a few dozen fixed SQL texts. The bound (LRU) keeps texts that vary (IN lists
+ * of different lengths) from growing it without limit.
+ */
+import type { BindParams, Database, Statement } from 'sql.js';
+import type { RunResult, SqlParams, SqlValue } from './types';
+
+/** One journaled statement: params `null` marks a multi-statement script run with exec (migrations). */
+export type JournalStatement = [sql: string, params: SqlParams | null];
+
+/** A decoded journal record. */
+export interface JournalPayload {
+  lsn: number;
+  s: JournalStatement[];
+}
+
+const DEFAULT_MAX_STATEMENTS = 256;
+
+export class StatementCache {
+  private readonly cache = new Map<string, Statement>();
+  private lastRowid: Statement | null = null;
+
+  constructor(
+    readonly db: Database,
+    private readonly max = DEFAULT_MAX_STATEMENTS,
+  ) {}
+
+  private prepare(sql: string): Statement {
+    const hit = this.cache.get(sql);
+    if (hit) {
+      // Re-insert so the Map's order is least-recently-used first.
+      this.cache.delete(sql);
+      this.cache.set(sql, hit);
+      return hit;
+    }
+    const stmt = this.db.prepare(sql);
+    this.cache.set(sql, stmt);
+    if (this.cache.size > this.max) {
+      const oldest = this.cache.keys().next().value as string;
+      this.cache.get(oldest)?.free();
+      this.cache.delete(oldest);
+    }
+    return stmt;
+  }
+
+  /** Executes one statement for its effect. */
+  exec(sql: string, params: SqlParams): void {
+    const stmt = this.prepare(sql);
+    try {
+      stmt.run(params as BindParams);
+    } finally {
+      stmt.reset();
+    }
+  }
+
+  /** Executes one statement and reports sqlite3_changes / last_insert_rowid. */
+  run(sql: string, params: SqlParams): RunResult {
+    this.exec(sql, params);
+    const changes = this.db.getRowsModified();
+    this.lastRowid ??= this.db.prepare('SELECT last_insert_rowid()');
+    let lastInsertRowid = 0;
+    try {
+      if (this.lastRowid.step()) lastInsertRowid = this.lastRowid.get()[0] as number;
+    } finally {
+      this.lastRowid.reset();
+    }
+    return { changes, lastInsertRowid };
+  }
+
+  get<T>(sql: string, params: SqlParams = []): T | undefined {
+    const stmt = this.prepare(sql);
+    try {
+      stmt.bind(params as BindParams);
+      return stmt.step() ? (stmt.getAsObject() as T) : undefined;
+    } finally {
+      stmt.reset();
+    }
+  }
+
+  all<T>(sql: string, params: SqlParams = []): T[] {
+    const stmt = this.prepare(sql);
+    const rows: T[] = [];
+    try {
+      stmt.bind(params as BindParams);
+      while (stmt.step()) rows.push(stmt.getAsObject() as T);
+    } finally {
+      stmt.reset();
+    }
+    return rows;
+  }
+
+  /** Frees every cached statement (before db.close() or db.export(), which invalidate them). */
+  clear(): void {
+    for (const stmt of this.cache.values()) stmt.free();
+    this.cache.clear();
+    this.lastRowid?.free();
+    this.lastRowid = null;
+  }
+}
+
+/** Replays one record's statements (the caller holds the transaction). */
+export function applyStatements(cache: StatementCache, statements: readonly JournalStatement[]): void {
+  for (const [sql, params] of statements) {
+    if (params === null) cache.db.exec(sql);
+    else cache.exec(sql, params);
+  }
+}
+
+/** Parses a journal payload, checking its shape so that damage is reported, not replayed. */
+export function parsePayload(payload: string): JournalPayload {
+  const value = JSON.parse(payload) as Partial<JournalPayload>;
+  if (typeof value.lsn !== 'number' || !Number.isSafeInteger(value.lsn) || !Array.isArray(value.s)) {
+    throw new Error('payload is not a journal record');
+  }
+  return value as JournalPayload;
+}
+
+/** Reads a single scalar, e.g. PRAGMA user_version. */
+export function scalar(db: Database, sql: string): SqlValue | undefined {
+  const res = db.exec(sql);
+  return res[0]?.values[0]?.[0] as SqlValue | undefined;
+}

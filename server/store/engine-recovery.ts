@@ -1,0 +1,161 @@
+/**
+ * Rebuilds a database from the data directory: `snapshot.db` (if any) plus the journal records
+ * after the LSN the snapshot covers. Used by the engine at start-up (with repair: a torn or
+ * corrupt tail is cut off and later segments are set aside), by the engine after a failed
+ * append (to return memory to the last durable state) and by the snapshot worker (read-only,
+ * up to a given LSN).
+ */
+import { existsSync, readFileSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database, SqlJsStatic } from 'sql.js';
+import { StatementCache, applyStatements, parsePayload } from './engine-apply';
+import { listSegments, scanRecords } from './journal';
+import { syncDirSync } from './engine-io';
+
+export const SNAPSHOT_FILE = 'snapshot.db';
+export const SNAPSHOT_TMP = 'snapshot.tmp';
+/** Table inside a snapshot recording the LSN it covers (written by the worker just before export). */
+export const META_TABLE = '_engine_meta';
+
+export interface LiveSegment {
+  firstLsn: number;
+  path: string;
+  /** bytes of good records */
+  size: number;
+}
+
+export interface LoadedState {
+  db: Database;
+  /** LSN of the last record applied (or the snapshot's LSN) */
+  lsn: number;
+  snapshotLsn: number;
+  /** segments still needed after the snapshot, in order; the last one is appended to */
+  segments: LiveSegment[];
+  /** records replayed from the journal */
+  replayed: number;
+  /** what was repaired, for the 'recovered' event */
+  messages: string[];
+}
+
+export interface LoadOptions {
+  /** stop (without complaint) after this LSN: records beyond it were never acknowledged */
+  maxLsn?: number;
+  /** truncate a damaged segment, set later ones aside and delete obsolete ones */
+  repair: boolean;
+  /** called on a fresh database before replay (pragmas) */
+  prepare?: (db: Database) => void;
+}
+
+function readSnapshotLsn(db: Database): number {
+  const hasMeta = db.exec(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${META_TABLE}'`);
+  if (hasMeta.length === 0) return 0;
+  const res = db.exec(`SELECT value FROM ${META_TABLE} WHERE key = 'lsn'`);
+  return Number(res[0]?.values[0]?.[0] ?? 0);
+}
+
+/** Loads the snapshot and replays the journal; see LoadOptions. Synchronous by design. */
+export function loadState(SQL: SqlJsStatic, dir: string, options: LoadOptions): LoadedState {
+  const messages: string[] = [];
+  const snapPath = join(dir, SNAPSHOT_FILE);
+  let db: Database;
+  let snapshotLsn = 0;
+  if (existsSync(snapPath)) {
+    db = new SQL.Database(readFileSync(snapPath));
+    try {
+      snapshotLsn = readSnapshotLsn(db);
+    } catch (err) {
+      db.close();
+      throw new Error(`${snapPath} is not a readable database: ${(err as Error).message}`);
+    }
+  } else {
+    db = new SQL.Database();
+  }
+  options.prepare?.(db);
+
+  const files = listSegments(dir);
+  const segments: LiveSegment[] = [];
+  const cache = new StatementCache(db);
+  let lsn = snapshotLsn;
+  let replayed = 0;
+  let stopped = false;
+  let reachedMax = false;
+  db.exec('BEGIN');
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i] as (typeof files)[number];
+      const next = files[i + 1];
+      if (reachedMax) break;
+      if (stopped) {
+        // Records after a damaged one cannot be applied (they would skip an LSN): keep them
+        // aside for inspection rather than replaying a history with a hole in it.
+        if (options.repair) {
+          renameSync(file.path, `${file.path}.orphaned`);
+          messages.push(`set aside ${file.path} (follows a damaged record) as ${file.path}.orphaned`);
+        }
+        continue;
+      }
+      if (next && next.firstLsn <= snapshotLsn + 1) {
+        // Every record here is covered by the snapshot: left over from a crash between the
+        // snapshot's rename and the deletion of the segments it covers.
+        if (options.repair) unlinkSync(file.path);
+        continue;
+      }
+      const scan = scanRecords(readFileSync(file.path));
+      let damage = scan.damage;
+      let good = scan.end;
+      for (const raw of scan.records) {
+        let rec;
+        try {
+          rec = parsePayload(raw.payload);
+        } catch (err) {
+          damage = `unreadable payload at offset ${raw.start}: ${(err as Error).message}`;
+          good = raw.start;
+          break;
+        }
+        if (options.maxLsn !== undefined && rec.lsn > options.maxLsn) {
+          reachedMax = true;
+          damage = null;
+          good = raw.start;
+          break;
+        }
+        if (rec.lsn <= lsn) continue;
+        if (rec.lsn !== lsn + 1) {
+          damage = `record at offset ${raw.start} has LSN ${rec.lsn}, expected ${lsn + 1}`;
+          good = raw.start;
+          break;
+        }
+        try {
+          applyStatements(cache, rec.s);
+        } catch (err) {
+          // Records only hold statements that succeeded once on the same state; a failure here
+          // means the files do not belong together. Refuse to guess.
+          throw new Error(`replay of LSN ${rec.lsn} in ${file.path} failed: ${(err as Error).message}`);
+        }
+        lsn = rec.lsn;
+        replayed++;
+      }
+      if (damage !== null) {
+        stopped = true;
+        if (options.repair) {
+          truncateSync(file.path, good);
+          messages.push(
+            `journal ${file.path}: ${damage} at byte ${good}; truncated there, recovered to LSN ${lsn}`,
+          );
+        }
+      }
+      if (good === 0 && damage !== null && options.repair) {
+        unlinkSync(file.path);
+      } else {
+        segments.push({ firstLsn: file.firstLsn, path: file.path, size: good });
+      }
+    }
+    db.exec('COMMIT');
+  } catch (err) {
+    cache.clear();
+    db.close();
+    throw err;
+  }
+  cache.clear();
+  if (options.repair && messages.length > 0) syncDirSync(dir);
+  return { db, lsn, snapshotLsn, segments, replayed, messages };
+}

@@ -1,0 +1,437 @@
+/**
+ * The durable sql.js engine (contract in ./types.ts; design.md "Durability with sql.js").
+ *
+ * The database lives in memory. A write runs in BEGIN…COMMIT and records the statements it ran;
+ * the record gets the next LSN and waits in a buffer. One group-commit loop appends everything
+ * buffered with one write and one fsync and only then resolves those writes, so concurrent
+ * writes share an fsync and a write's cost does not grow with the database (no export on the
+ * write path). Snapshots are taken by a worker thread from its own replica (./engine-snapshotter.ts).
+ * When an append or fsync fails, every write not yet on disk is rejected and memory is rebuilt
+ * from disk, so nothing is ever visible, or acknowledged, that the disk does not hold.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Database, SqlJsStatic } from 'sql.js';
+import { StatementCache, scalar } from './engine-apply';
+import type { JournalStatement } from './engine-apply';
+import { EngineEvents } from './engine-events';
+import type { EngineEvent, EngineListener } from './engine-events';
+import { nodeIo } from './engine-io';
+import { JournalWriter } from './engine-journal-writer';
+import { SNAPSHOT_TMP, loadState } from './engine-recovery';
+import type { LoadedState } from './engine-recovery';
+import { Snapshotter } from './engine-snapshotter';
+import { encodeRecord } from './journal';
+import { defaultWasmPath, loadSqlJs } from './sqljs';
+import { StoreUnavailableError } from './types';
+import type { Engine, EngineOptions, EngineStats, Reader, SqlParams, Tx } from './types';
+
+/** Default journal size that triggers a background snapshot. */
+export const DEFAULT_SNAPSHOT_JOURNAL_BYTES = 16 * 1024 * 1024;
+
+interface Entry {
+  lsn: number;
+  payload: string;
+  frame: Buffer;
+  resolve?: () => void;
+  reject?: (err: Error) => void;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+type Script = (sql: string) => void;
+
+/** Opens (creating, recovering and migrating as needed) the engine over `options.dir`. */
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const dir = resolve(options.dir);
+  mkdirSync(dir, { recursive: true });
+  const wasmPath = options.wasmPath ?? defaultWasmPath();
+  const SQL = await loadSqlJs(wasmPath);
+  try {
+    rmSync(join(dir, SNAPSHOT_TMP), { force: true });
+  } catch {
+    // not a file (or not removable): the worker reports it if a snapshot then fails
+  }
+  const state = loadState(SQL, dir, { repair: true });
+  const engine = new SqlJsEngine(SQL, dir, wasmPath, options, state);
+  try {
+    await engine.start(options.migrations);
+  } catch (err) {
+    await engine.close().catch(() => undefined);
+    throw err;
+  }
+  return engine;
+}
+
+class SqlJsEngine implements Engine {
+  private db: Database;
+  private cache: StatementCache;
+  private readonly journal: JournalWriter;
+  private readonly snapshotter: Snapshotter;
+  private readonly events = new EngineEvents();
+  private readonly fsync: boolean;
+  private readonly snapshotBytes: number;
+  private readonly functions: NonNullable<EngineOptions['functions']>;
+
+  private lsn: number;
+  private durableLsn: number;
+  private snapshotLsn: number;
+  private pending: Entry[] = [];
+  private flushWaiters: (Waiter & { lsn: number })[] = [];
+  private looping = false;
+  private reopening: Promise<void> | null = null;
+  private inTx = false;
+  private closed = false;
+
+  private snapshotWaiters: Waiter[] = [];
+  private snapshotRunning: Promise<void> | null = null;
+  private snapshotRetryBytes = 0;
+
+  private health: EngineStats['health'] = 'ok';
+  private lastError: string | null = null;
+  private commits = 0;
+  private records = 0;
+  private snapshots = 0;
+
+  private readonly reader: Reader = {
+    get: (sql, params) => this.cache.get(sql, params),
+    all: (sql, params) => this.cache.all(sql, params),
+  };
+
+  constructor(
+    private readonly SQL: SqlJsStatic,
+    private readonly dir: string,
+    wasmPath: string,
+    options: EngineOptions,
+    state: LoadedState,
+  ) {
+    this.db = state.db;
+    this.cache = new StatementCache(this.db);
+    this.functions = options.functions ?? {};
+    this.registerFunctions();
+    this.lsn = this.durableLsn = state.lsn;
+    this.snapshotLsn = state.snapshotLsn;
+    this.fsync = options.fsync ?? true;
+    this.snapshotBytes = options.snapshotJournalBytes ?? DEFAULT_SNAPSHOT_JOURNAL_BYTES;
+    this.journal = new JournalWriter(dir, { ...nodeIo, ...options.io }, state.segments);
+    this.snapshotter = new Snapshotter(dir, wasmPath, options.workerUrl);
+    for (const message of state.messages) this.events.recordStartup(message);
+  }
+
+  /** Opens the journal for appending and applies pending migrations, each as a journaled write. */
+  async start(migrations: readonly string[]): Promise<void> {
+    await this.journal.open(this.durableLsn + 1);
+    const version = Number(scalar(this.db, 'PRAGMA user_version') ?? 0);
+    if (version > migrations.length) {
+      throw new Error(`database schema version ${version} is newer than this build (${migrations.length})`);
+    }
+    for (let i = version; i < migrations.length; i++) {
+      const sql = migrations[i] as string;
+      await this.submit((_tx, script) => {
+        script(sql);
+        script(`PRAGMA user_version = ${i + 1}`);
+      });
+    }
+    if (this.journal.bytes >= this.snapshotBytes) this.kick();
+  }
+
+  read<T>(fn: (r: Reader) => T): T {
+    if (this.closed) throw new StoreUnavailableError('store is closed');
+    return fn(this.reader);
+  }
+
+  write<T>(fn: (tx: Tx) => T): Promise<T> {
+    return this.submit(fn);
+  }
+
+  writeLazy<T>(fn: (tx: Tx) => T): T {
+    if (this.closed) throw new StoreUnavailableError('store is closed');
+    const [result, entry] = this.commit(fn);
+    if (entry) entry.reject = () => undefined;
+    return result;
+  }
+
+  flush(): Promise<void> {
+    if (this.lsn <= this.durableLsn) return Promise.resolve();
+    return new Promise((resolve, reject) => this.flushWaiters.push({ lsn: this.lsn, resolve, reject }));
+  }
+
+  snapshot(): Promise<void> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('store is closed'));
+    return new Promise((resolve, reject) => {
+      this.snapshotWaiters.push({ resolve, reject });
+      this.kick();
+    });
+  }
+
+  stats(): EngineStats {
+    return {
+      lsn: this.lsn,
+      snapshotLsn: this.snapshotLsn,
+      journalBytes: this.journal.bytes,
+      snapshots: this.snapshots,
+      commits: this.commits,
+      records: this.records,
+      health: this.health,
+      lastError: this.lastError,
+    };
+  }
+
+  on(event: EngineEvent, listener: EngineListener): void {
+    this.events.on(event, listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.flush().catch(() => undefined);
+    for (const w of this.snapshotWaiters.splice(0)) w.reject(new StoreUnavailableError('store is closed'));
+    await this.snapshotRunning;
+    await this.snapshotter.close();
+    await this.journal.close().catch(() => undefined);
+    this.cache.clear();
+    this.db.close();
+  }
+
+  // ---- write path ---------------------------------------------------------------------------
+
+  private submit<T>(fn: (tx: Tx, script: Script) => T): Promise<T> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('store is closed'));
+    if (this.health === 'failed' && !this.journal.isOpen) {
+      // Try the disk before touching memory, so a store that stays broken rejects cheaply.
+      return this.ensureOpen().then(
+        () => this.submit(fn),
+        (err: unknown) => Promise.reject(unavailable('journal cannot be reopened', err)),
+      );
+    }
+    let result: T;
+    let entry: Entry | null;
+    try {
+      [result, entry] = this.commit(fn);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    if (!entry) return this.flush().then(() => result);
+    const e = entry;
+    return new Promise<T>((resolve, reject) => {
+      e.resolve = () => resolve(result);
+      e.reject = reject;
+    });
+  }
+
+  /** Runs fn in a transaction; on success queues its record (if it changed anything). */
+  private commit<T>(fn: (tx: Tx, script: Script) => T): [T, Entry | null] {
+    if (this.inTx) throw new Error('engine writes cannot be nested');
+    const statements: JournalStatement[] = [];
+    const cache = this.cache;
+    const tx: Tx = {
+      run: (sql: string, params: SqlParams = []) => {
+        const r = cache.run(sql, params);
+        // Recorded only once it succeeded: a failed statement changed nothing (SQLite undoes it).
+        statements.push([sql, params]);
+        return r;
+      },
+      get: (sql, params) => cache.get(sql, params),
+      all: (sql, params) => cache.all(sql, params),
+    };
+    const script: Script = (sql) => {
+      cache.db.exec(sql);
+      statements.push([sql, null]);
+    };
+    this.inTx = true;
+    let result: T;
+    try {
+      cache.exec('BEGIN', []);
+      try {
+        result = fn(tx, script);
+        if (isThenable(result)) throw new TypeError('engine write callbacks must be synchronous');
+        cache.exec('COMMIT', []);
+      } catch (err) {
+        try {
+          cache.exec('ROLLBACK', []);
+        } catch {
+          // SQLite already rolled back
+        }
+        throw err;
+      }
+    } finally {
+      this.inTx = false;
+    }
+    if (statements.length === 0) return [result, null];
+    const lsn = ++this.lsn;
+    const payload = JSON.stringify({ lsn, s: statements });
+    const entry: Entry = { lsn, payload, frame: encodeRecord(payload) };
+    this.pending.push(entry);
+    this.kick();
+    return [result, entry];
+  }
+
+  private kick(): void {
+    if (this.looping) return;
+    this.looping = true;
+    // setImmediate, not a microtask: writes started by other requests in the same I/O phase
+    // join this group commit.
+    setImmediate(() => void this.loop());
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      for (;;) {
+        if (this.pending.length > 0) await this.commitBatch(this.pending.splice(0));
+        else if (this.wantSnapshot()) await this.beginSnapshot();
+        else break;
+      }
+    } finally {
+      this.looping = false;
+    }
+  }
+
+  private ensureOpen(): Promise<void> {
+    this.reopening ??= this.journal.open(this.durableLsn + 1).finally(() => {
+      this.reopening = null;
+    });
+    return this.reopening;
+  }
+
+  private async commitBatch(batch: Entry[]): Promise<void> {
+    try {
+      if (!this.journal.isOpen) await this.ensureOpen();
+      const data = batch.length === 1 ? (batch[0] as Entry).frame : Buffer.concat(batch.map((e) => e.frame));
+      await this.journal.append(data, this.fsync);
+    } catch (err) {
+      this.failBatch(batch, err);
+      return;
+    }
+    this.durableLsn = (batch[batch.length - 1] as Entry).lsn;
+    this.commits++;
+    this.records += batch.length;
+    if (this.health === 'failed') {
+      this.health = 'ok';
+      this.events.emit('recovered', `journal writable again at LSN ${this.durableLsn}`);
+    }
+    this.snapshotter.forward(batch.map((e) => e.payload));
+    for (const e of batch) e.resolve?.();
+    this.flushWaiters = this.flushWaiters.filter((w) =>
+      w.lsn <= this.durableLsn ? (w.resolve(), false) : true,
+    );
+  }
+
+  /**
+   * An append or fsync failed: nothing after the durable LSN may be acknowledged or stay
+   * visible. Reject the batch and everything queued behind it, and rebuild memory from disk.
+   */
+  private failBatch(batch: Entry[], cause: unknown): void {
+    const victims = batch.concat(this.pending.splice(0));
+    this.journal.markBroken();
+    this.health = 'failed';
+    let message = `journal append failed: ${errorMessage(cause)}`;
+    try {
+      this.reload();
+      message += `; rolled back to LSN ${this.durableLsn}`;
+    } catch (err) {
+      message += `; could not restore memory from disk: ${errorMessage(err)}`;
+    }
+    this.lastError = message;
+    const error = new StoreUnavailableError(message);
+    for (const e of victims) e.reject?.(error);
+    const waiters = this.flushWaiters;
+    this.flushWaiters = [];
+    for (const w of waiters) w.reject(error);
+    this.events.emit('error', message);
+  }
+
+  /** Replaces the in-memory database with the durable state on disk (synchronously). */
+  private reload(): void {
+    const state = loadState(this.SQL, this.dir, { maxLsn: this.durableLsn, repair: false });
+    if (state.lsn !== this.durableLsn) {
+      state.db.close();
+      throw new Error(`disk holds LSN ${state.lsn}, expected ${this.durableLsn}`);
+    }
+    this.cache.clear();
+    this.db.close();
+    this.db = state.db;
+    this.cache = new StatementCache(this.db);
+    this.registerFunctions();
+    this.lsn = this.durableLsn;
+  }
+
+  private registerFunctions(): void {
+    for (const [name, fn] of Object.entries(this.functions)) this.db.create_function(name, fn);
+  }
+
+  // ---- snapshots ----------------------------------------------------------------------------
+
+  private wantSnapshot(): boolean {
+    if (this.snapshotRunning || this.closed) return false;
+    if (this.snapshotWaiters.length > 0) return true;
+    const bytes = this.journal.bytes;
+    return bytes >= this.snapshotBytes && bytes >= this.snapshotRetryBytes;
+  }
+
+  /**
+   * Rolls the journal to a new segment starting after the durable LSN X, then lets the worker
+   * snapshot X in the background; appends go on meanwhile. Runs inside the commit loop, so no
+   * append is in flight while rolling.
+   */
+  private async beginSnapshot(): Promise<void> {
+    const waiters = this.snapshotWaiters.splice(0);
+    const x = this.durableLsn;
+    if (x === this.snapshotLsn) {
+      this.snapshotRetryBytes = this.journal.bytes + this.snapshotBytes;
+      for (const w of waiters) w.resolve();
+      return;
+    }
+    try {
+      // A broken journal may hold a torn tail beyond the durable size; never leave it behind.
+      if (!this.journal.isOpen) throw new Error('journal is not writable');
+      if ((this.journal.current?.firstLsn ?? 0) <= x) await this.journal.roll(x + 1);
+    } catch (err) {
+      this.snapshotFailed(err, waiters);
+      return;
+    }
+    this.snapshotRunning = this.snapshotter.snapshot(x).then(
+      (bytes) => this.snapshotDone(x, bytes, waiters),
+      (err: unknown) => this.snapshotFailed(err, waiters),
+    );
+  }
+
+  private async snapshotDone(x: number, bytes: number, waiters: Waiter[]): Promise<void> {
+    this.snapshotLsn = x;
+    this.snapshots++;
+    this.snapshotRetryBytes = 0;
+    await this.journal.dropThrough(x);
+    this.snapshotRunning = null;
+    this.events.emit(
+      'snapshot',
+      `snapshot at LSN ${x} (${bytes} bytes); journal now ${this.journal.bytes} bytes`,
+    );
+    for (const w of waiters) w.resolve();
+    if (this.snapshotWaiters.length > 0 && !this.closed) this.kick();
+  }
+
+  /** A failed snapshot loses nothing: the journal segments it would have replaced stay. */
+  private snapshotFailed(err: unknown, waiters: Waiter[]): void {
+    this.snapshotRunning = null;
+    this.snapshotRetryBytes = this.journal.bytes + this.snapshotBytes;
+    const message = `snapshot failed (journal kept): ${errorMessage(err)}`;
+    this.lastError = message;
+    this.events.emit('error', message);
+    for (const w of waiters) w.reject(new Error(message));
+    if (this.snapshotWaiters.length > 0 && !this.closed) this.kick();
+  }
+}
+
+function isThenable(value: unknown): boolean {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function unavailable(what: string, err: unknown): StoreUnavailableError {
+  return new StoreUnavailableError(`${what}: ${errorMessage(err)}`);
+}
