@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
-import { StatementCache, applyStatements, parsePayload } from './engine-apply';
+import { StatementCache, applyStatements, parsePayload, tuneDatabase } from './engine-apply';
 import { listSegments, scanRecords } from './journal';
 import { syncDirSync } from './engine-io';
 
@@ -42,8 +42,6 @@ export interface LoadOptions {
   maxLsn?: number;
   /** truncate a damaged segment, set later ones aside and delete obsolete ones */
   repair: boolean;
-  /** called on a fresh database before replay (pragmas) */
-  prepare?: (db: Database) => void;
 }
 
 function readSnapshotLsn(db: Database): number {
@@ -70,7 +68,7 @@ export function loadState(SQL: SqlJsStatic, dir: string, options: LoadOptions): 
   } else {
     db = new SQL.Database();
   }
-  options.prepare?.(db);
+  tuneDatabase(db);
 
   const files = listSegments(dir);
   const segments: LiveSegment[] = [];

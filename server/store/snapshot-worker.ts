@@ -12,7 +12,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'sql.js';
-import { StatementCache, applyStatements, parsePayload } from './engine-apply';
+import { StatementCache, applyStatements, parsePayload, tuneDatabase } from './engine-apply';
 import { syncDirSync } from './engine-io';
 import { META_TABLE, SNAPSHOT_FILE, SNAPSHOT_TMP, loadState } from './engine-recovery';
 import type { FromWorker, ToWorker, WorkerInit } from './engine-snapshot-protocol';
@@ -70,6 +70,7 @@ function writeSnapshot(r: Replica, lsn: number): number {
   // export() closes and reopens the database, which frees every prepared statement.
   r.cache.clear();
   const bytes = r.db.export();
+  tuneDatabase(r.db);
   const tmp = join(init.dir, SNAPSHOT_TMP);
   try {
     const fd = openSync(tmp, 'w', 0o600);
