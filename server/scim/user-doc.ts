@@ -25,6 +25,8 @@ export interface UserDocResult {
 }
 
 function canonical(def: SchemaDef | undefined, key: string): string | undefined {
+  // externalId is a common attribute (RFC 7643 §3.1), not part of the core User schema.
+  if (def?.id === USER_URN && key.toLowerCase() === 'externalid') return 'externalId';
   return def?.attributes.find((a) => a.name.toLowerCase() === key.toLowerCase())?.name;
 }
 

@@ -9,7 +9,7 @@ import { UsersRepo } from './users-repo';
 import { GroupsRepo } from './groups-repo';
 import { TokensRepo } from './tokens-repo';
 import { SettingsRepo } from './settings-repo';
-import { foldSql } from '../scim/fold';
+import { FILTER_SQL_FUNCTIONS } from '../scim/filter';
 
 export interface Store {
   engine: Engine;
@@ -26,7 +26,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const engine = await openEngine({
     ...options,
     migrations: MIGRATIONS,
-    functions: { scim_fold: (v) => foldSql(v) },
+    functions: FILTER_SQL_FUNCTIONS,
   });
   return {
     engine,
