@@ -6,9 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { ScimError } from '../../server/scim/errors';
 import { applyPatch, parsePatchRequest, type ApplyContext } from '../../server/scim/patch';
-import { ENTERPRISE_USER_SCHEMA } from '../../server/scim/schema/enterprise-user-schema';
-import { GROUP_SCHEMA, GROUP_SCHEMA_ID } from '../../server/scim/schema/group-schema';
-import { USER_SCHEMA, USER_SCHEMA_ID } from '../../server/scim/schema/user-schema';
+import {
+  ENTERPRISE_USER_SCHEMA,
+  GROUP_SCHEMA,
+  GROUP_SCHEMA_ID,
+  USER_SCHEMA,
+  USER_SCHEMA_ID,
+} from '../../server/scim/schema';
 import fixture from './fixtures/patch-apply.json';
 
 type Json = Record<string, unknown>;

@@ -8,8 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ScimError } from '../../server/scim/errors';
 import { applyPatch, parsePatchRequest, planGroupPatch, type PatchOperation } from '../../server/scim/patch';
-import { ENTERPRISE_USER_SCHEMA } from '../../server/scim/schema/enterprise-user-schema';
-import { USER_SCHEMA, USER_SCHEMA_ID } from '../../server/scim/schema/user-schema';
+import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA, USER_SCHEMA_ID } from '../../server/scim/schema';
 
 const USER_CTX = {
   schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA],

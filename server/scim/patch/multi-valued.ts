@@ -4,7 +4,7 @@
  * "one primary" rule of RFC 7643 §2.4.
  */
 import { invalidValue, noTarget } from '../errors';
-import type { Filter } from '../filter/ast';
+import type { Filter } from '../filter';
 import { deepEqual, deleteCI, getCI, isPlainObject, setCI, type Json } from './objects';
 import { elementMatches } from './element-match';
 import { termsOf } from './path';

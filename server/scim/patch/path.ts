@@ -4,8 +4,7 @@
  * already answers malformed paths and filters with invalidPath (RFC 7644 §3.12).
  */
 import { ScimError } from '../errors';
-import type { Filter } from '../filter/ast';
-import { parsePatchPath } from '../filter/parser';
+import { parsePatchPath, type Filter } from '../filter';
 import type { PatchPath } from './types';
 
 /**

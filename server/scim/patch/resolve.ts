@@ -5,9 +5,8 @@
  * Netskope's path enum spells `name.givenname`, `externalid`, netskope.md §8.1).
  */
 import { invalidPath } from '../errors';
-import type { AttrPath } from '../filter/ast';
-import { COMMON_ATTRIBUTES } from '../schema/common-attributes';
-import type { AttributeDef, SchemaDef } from '../schema/types';
+import type { AttrPath } from '../filter';
+import { COMMON_ATTRIBUTES, type AttributeDef, type SchemaDef } from '../schema';
 import type { ApplyContext } from './types';
 import { subDef } from './values';
 

@@ -5,7 +5,7 @@
  * definition pass through untouched: the resource type's own validation decides what to keep.
  */
 import { invalidValue } from '../errors';
-import type { AttributeDef } from '../schema/types';
+import type { AttributeDef } from '../schema';
 import { isPlainObject, type Json } from './objects';
 
 export interface ValueOptions {
