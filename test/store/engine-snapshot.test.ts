@@ -1,0 +1,116 @@
+/**
+ * Background snapshots (worker thread): restart from snapshot + journal, journal truncation once
+ * a snapshot covers it, automatic snapshots past snapshotJournalBytes, and a failing snapshot
+ * that must lose nothing.
+ */
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, getV, keys, openKv, put, tempDir } from './engine-helpers';
+
+afterEach(cleanup);
+
+const segments = async (dir: string) =>
+  (await readdir(dir)).filter((n) => /^journal-\d+\.log$/.test(n)).sort();
+
+function waitFor(engine: { on: (e: 'snapshot' | 'error', l: (i: { message: string }) => void) => void }) {
+  return (event: 'snapshot' | 'error') =>
+    new Promise<string>((resolve) => engine.on(event, (info) => resolve(info.message)));
+}
+
+describe('engine snapshots', () => {
+  it('restarts from snapshot plus the journal written after it, and drops covered segments', async () => {
+    const dir = await tempDir();
+    const engine = await openKv(dir);
+    for (let i = 0; i < 40; i++) await put(engine, `a${i}`, String(i));
+    const segsBefore = await segments(dir);
+    await engine.snapshot();
+    const atSnapshot = engine.stats();
+    expect(atSnapshot.snapshots).toBe(1);
+    expect(atSnapshot.snapshotLsn).toBe(atSnapshot.lsn);
+    expect(atSnapshot.journalBytes).toBe(0);
+    const segsAfter = await segments(dir);
+    expect(segsAfter).toHaveLength(1);
+    expect(segsBefore).not.toContain(segsAfter[0]);
+    expect(segsAfter[0]).toBe(`journal-${String(atSnapshot.lsn + 1).padStart(12, '0')}.log`);
+    expect((await readdir(dir)).sort()).toEqual([...segsAfter, 'snapshot.db'].sort());
+
+    for (let i = 0; i < 10; i++) await put(engine, `b${i}`, String(i));
+    await put(engine, 'a3', 'changed after snapshot');
+    const lsn = engine.stats().lsn;
+    await engine.close();
+
+    const again = await openKv(dir);
+    expect(again.stats()).toMatchObject({ lsn, snapshotLsn: atSnapshot.lsn });
+    expect(keys(again)).toHaveLength(50);
+    expect(getV(again, 'a3')).toBe('changed after snapshot');
+    // the snapshot's LSN bookkeeping is invisible to the schema's own tables
+    expect(again.read((r) => r.get<{ user_version: number }>('PRAGMA user_version'))?.user_version).toBe(2);
+  });
+
+  it('keeps the replica in step across several snapshots', async () => {
+    const dir = await tempDir();
+    const engine = await openKv(dir);
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(Array.from({ length: 30 }, (_, i) => put(engine, `r${round}-${i}`, 'x')));
+      await engine.write((tx) => tx.run('DELETE FROM kv WHERE k = ?', [`r${round}-0`]));
+      await engine.snapshot();
+    }
+    expect(engine.stats().snapshots).toBe(3);
+    await engine.close();
+    // only the snapshot (no journal records) is needed to rebuild everything
+    const again = await openKv(dir);
+    expect(again.stats().journalBytes).toBe(0);
+    expect(keys(again)).toHaveLength(87);
+  });
+
+  it('snapshots on its own once the journal passes snapshotJournalBytes', async () => {
+    const dir = await tempDir();
+    const engine = await openKv(dir, { snapshotJournalBytes: 4096 });
+    const snapped = waitFor(engine)('snapshot');
+    for (let i = 0; i < 60; i++) await put(engine, `k${i}`, 'v'.repeat(100));
+    expect(await snapped).toMatch(/snapshot at LSN \d+/);
+    await engine.flush();
+    for (let i = 60; i < 80; i++) await put(engine, `k${i}`, 'v');
+    await engine.close();
+    const again = await openKv(dir);
+    expect(again.stats().snapshotLsn).toBeGreaterThan(0);
+    expect(keys(again)).toHaveLength(80);
+  });
+
+  it('reports a failed snapshot, keeps the journal, and goes on writing', async () => {
+    const dir = await tempDir();
+    const engine = await openKv(dir);
+    for (let i = 0; i < 20; i++) await put(engine, `k${i}`, String(i));
+    // The worker writes snapshot.tmp before renaming it: a directory in its place makes that fail
+    // (also as root, unlike a read-only permission).
+    await mkdir(join(dir, 'snapshot.tmp'));
+    const failed = waitFor(engine)('error');
+    await expect(engine.snapshot()).rejects.toThrow(/snapshot failed/);
+    expect(await failed).toMatch(/snapshot failed \(journal kept\)/);
+    expect(engine.stats()).toMatchObject({ snapshots: 0, snapshotLsn: 0, health: 'ok' });
+    expect(engine.stats().lastError).toMatch(/snapshot/);
+
+    await put(engine, 'after', 'failure');
+    const lsn = engine.stats().lsn;
+    await engine.close();
+    const again = await openKv(dir);
+    expect(again.stats().lsn).toBe(lsn);
+    expect(keys(again)).toHaveLength(21);
+
+    // once the fault is gone, snapshots work again
+    await rm(join(dir, 'snapshot.tmp'), { recursive: true });
+    await again.snapshot();
+    expect(again.stats().snapshotLsn).toBe(lsn);
+    await again.close();
+    expect(keys(await openKv(dir))).toHaveLength(21);
+  });
+
+  it('resolves a snapshot request with nothing new to cover', async () => {
+    const engine = await openKv(await tempDir());
+    await put(engine, 'a', '1');
+    await engine.snapshot();
+    await engine.snapshot();
+    expect(engine.stats().snapshots).toBe(1);
+  });
+});
