@@ -148,12 +148,12 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
+// Exit explicitly: electron-builder's temp-file cleanup (async-exit-hook) ends the process on
+// `beforeExit` with its own code, which would turn a failed check into exit status 0.
 main().then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (err: unknown) => {
     console.error(err);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );

@@ -82,7 +82,10 @@ export function checkConfig(config: Configuration, metadata: Record<string, unkn
       if (!found) problems.push(`${platform}: target ${target} is not configured`);
       else
         for (const arch of arches)
-          if (!found.arch.includes(arch)) problems.push(`${platform}: ${target} does not build ${arch}`);
+          if (!found.arch.includes(arch))
+            problems.push(
+              `${platform}: ${target} does not build ${arch}${found.arch.length ? '' : ' (no arch listed: it would follow the build host)'}`,
+            );
     }
   }
 
