@@ -75,13 +75,18 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     groupSchemas,
   );
   const tokens = new TokenService(store.engine, store.tokens, () => events.emit('tokens-changed'));
-  if (options.bootstrapToken && !tokens.list().some((t) => t.tokenHash === hashToken(options.bootstrapToken as string))) {
+  if (
+    options.bootstrapToken &&
+    !tokens.list().some((t) => t.tokenHash === hashToken(options.bootstrapToken as string))
+  ) {
     await tokens.create('bootstrap', options.bootstrapToken);
   }
   const logDir = join(options.dataDir, 'log');
   mkdirSync(logDir, { recursive: true });
   const log = new RequestLog(logDir, settings.logRetention);
-  let limiter: RateLimiter | null = settings.rateLimit.enabled ? new RateLimiter(settings.rateLimit.perSecond) : null;
+  let limiter: RateLimiter | null = settings.rateLimit.enabled
+    ? new RateLimiter(settings.rateLimit.perSecond)
+    : null;
 
   const apply = (s: StoredSettings): void => {
     tenant.setProfile(s.profile);

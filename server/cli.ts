@@ -12,7 +12,8 @@ import { startConsole } from './console';
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('expected a port from 0 to 65535');
   return n;
 }
 
@@ -21,7 +22,11 @@ const program = new Command()
   .description('Run the ScimDesk SCIM 2.0 tenant headless, with its console served to a browser')
   .option('--port <n>', 'SCIM listener port (0 picks a free port)', port, 8787)
   .option('--host <host>', 'address to bind (loopback unless you say otherwise)', '127.0.0.1')
-  .option('--data <dir>', 'data directory (database, journal, request log)', process.env['SCIMDESK_DATA'] ?? '.scimdesk-data')
+  .option(
+    '--data <dir>',
+    'data directory (database, journal, request log)',
+    process.env['SCIMDESK_DATA'] ?? '.scimdesk-data',
+  )
   .addOption(new Option('--profile <profile>', 'tenant profile').choices([...PROFILES]))
   .option('--bootstrap-token <value>', 'register this token as "bootstrap" (or SCIMDESK_BOOTSTRAP_TOKEN)')
   .option('--admin-port <n>', 'console/admin listener port (0 picks a free port)', port, 0)

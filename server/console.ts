@@ -15,7 +15,10 @@ export function rendererDir(): string {
   return join(root, 'out', 'renderer');
 }
 
-export async function startConsole(core: ScimDeskCore, opts: { port: number; host?: string }): Promise<AdminHttpServer> {
+export async function startConsole(
+  core: ScimDeskCore,
+  opts: { port: number; host?: string },
+): Promise<AdminHttpServer> {
   const dir = rendererDir();
   if (!existsSync(join(dir, 'index.html'))) {
     console.warn(`Console: the renderer is not built (${dir} is missing); run "npm run build"`);

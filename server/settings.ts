@@ -39,7 +39,11 @@ export async function loadSettings(store: Store, profileOverride?: ProfileName):
   return settings;
 }
 
-export async function saveSettings(store: Store, current: StoredSettings, patch: SettingsPatch): Promise<StoredSettings> {
+export async function saveSettings(
+  store: Store,
+  current: StoredSettings,
+  patch: SettingsPatch,
+): Promise<StoredSettings> {
   const next: StoredSettings = { ...current, ...patch } as StoredSettings;
   await store.engine.write((tx) => {
     for (const [key, value] of Object.entries(patch)) {

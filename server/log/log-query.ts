@@ -3,7 +3,8 @@ import type { LogEntry, LogQuery } from '../admin/contract';
 
 export function matchesQuery(e: LogEntry, q: LogQuery): boolean {
   if (q.methods?.length && !q.methods.includes(e.method)) return false;
-  if (q.statusClasses?.length && !q.statusClasses.includes(`${Math.floor(e.status / 100)}xx` as '2xx')) return false;
+  if (q.statusClasses?.length && !q.statusClasses.includes(`${Math.floor(e.status / 100)}xx` as '2xx'))
+    return false;
   if (q.resourceType && e.resourceType !== q.resourceType) return false;
   if (q.tokenName && e.tokenName !== q.tokenName) return false;
   if (q.minDurationMs !== undefined && e.durationMs < q.minDurationMs) return false;
@@ -22,7 +23,14 @@ export function matchesQuery(e: LogEntry, q: LogQuery): boolean {
   }
   if (q.text) {
     const needle = q.text.toLowerCase();
-    const hay = [e.path, e.query, e.requestBody ?? '', e.responseBody ?? '', e.warnings.join(' '), e.tokenName ?? '']
+    const hay = [
+      e.path,
+      e.query,
+      e.requestBody ?? '',
+      e.responseBody ?? '',
+      e.warnings.join(' '),
+      e.tokenName ?? '',
+    ]
       .join('\n')
       .toLowerCase();
     if (!hay.includes(needle)) return false;

@@ -3,13 +3,21 @@
  * (design.md "Security posture") and `password` values anywhere in a JSON body (Okta sends
  * one with every create, spec/okta.md §2.2).
  */
-const SECRET_HEADERS = new Set(['authorization', 'netskope-api-token', 'cookie', 'set-cookie', 'proxy-authorization']);
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'netskope-api-token',
+  'cookie',
+  'set-cookie',
+  'proxy-authorization',
+]);
 const SECRET_KEYS = /^(password|secret|token|client_secret)$/i;
 export const REDACTED = '[redacted]';
 /** Bodies above this size are cut in the log (the response itself is unaffected). */
 export const MAX_LOGGED_BODY = 64 * 1024;
 
-export function redactHeaders(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
+export function redactHeaders(
+  headers: Record<string, string | string[] | number | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
     if (v === undefined) continue;

@@ -11,7 +11,11 @@ export const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 export function isJsonType(contentType: string | undefined): boolean {
   if (!contentType) return false;
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === 'application/json' || type === 'application/scim+json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+  return (
+    type === 'application/json' ||
+    type === 'application/scim+json' ||
+    /^application\/[a-z0-9.+-]+\+json$/.test(type)
+  );
 }
 
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -39,7 +43,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', (err) => {
-      if (!failed) reject(new ScimError(400, `Could not read the request body: ${err.message}`, 'invalidSyntax'));
+      if (!failed)
+        reject(new ScimError(400, `Could not read the request body: ${err.message}`, 'invalidSyntax'));
     });
   });
 }

@@ -17,7 +17,11 @@ import {
   TENANT_URN,
   USER_URN,
 } from './urns';
-import { ALWAYS_STORED_USER_ATTRIBUTES, OPTIONAL_CORE_ATTRIBUTES, OPTIONAL_ENTERPRISE_ATTRIBUTES } from './profile';
+import {
+  ALWAYS_STORED_USER_ATTRIBUTES,
+  OPTIONAL_CORE_ATTRIBUTES,
+  OPTIONAL_ENTERPRISE_ATTRIBUTES,
+} from './profile';
 import type { Tenant } from './tenant';
 import type { SchemaDef } from './schema';
 import { MAX_COUNT } from './list-params';
@@ -38,7 +42,8 @@ export function serviceProviderConfig(ctx: ScimContext, maxPayloadSize: number):
       {
         type: 'oauthbearertoken',
         name: 'OAuth Bearer Token',
-        description: 'Authentication scheme using the OAuth Bearer Token Standard (also accepted as Netskope-Api-Token)',
+        description:
+          'Authentication scheme using the OAuth Bearer Token Standard (also accepted as Netskope-Api-Token)',
         specUri: 'https://www.rfc-editor.org/info/rfc6750',
         primary: true,
       },
@@ -58,7 +63,10 @@ function resourceTypes(ctx: ScimContext): Record<string, unknown>[] {
       endpoint: '/Users',
       description: 'https://tools.ietf.org/html/rfc7643#section-8.7.1',
       schema: USER_URN,
-      schemaExtensions: [ENTERPRISE_URN, TENANT_URN, NETSKOPE_URN].map((schema) => ({ schema, required: false })),
+      schemaExtensions: [ENTERPRISE_URN, TENANT_URN, NETSKOPE_URN].map((schema) => ({
+        schema,
+        required: false,
+      })),
       meta: { resourceType: 'ResourceType', location: `${ctx.baseUrl}/ResourceTypes/User` },
     },
     {
@@ -74,7 +82,13 @@ function resourceTypes(ctx: ScimContext): Record<string, unknown>[] {
 }
 
 const list = (items: unknown[], startIndex = 1): Reply =>
-  ok({ schemas: [LIST_URN], totalResults: items.length, startIndex, itemsPerPage: items.length, Resources: items });
+  ok({
+    schemas: [LIST_URN],
+    totalResults: items.length,
+    startIndex,
+    itemsPerPage: items.length,
+    Resources: items,
+  });
 
 export function getResourceTypes(ctx: ScimContext, name?: string): Reply {
   const all = resourceTypes(ctx);
@@ -95,7 +109,9 @@ export function servedSchemas(t: Tenant, ctx: ScimContext): SchemaDef[] {
       return {
         ...s,
         attributes: s.attributes.filter(
-          (a) => keep.has(a.name) || ((OPTIONAL_CORE_ATTRIBUTES as readonly string[]).includes(a.name) && enabled.has(a.name)),
+          (a) =>
+            keep.has(a.name) ||
+            ((OPTIONAL_CORE_ATTRIBUTES as readonly string[]).includes(a.name) && enabled.has(a.name)),
         ),
       };
     }
@@ -107,7 +123,11 @@ export function servedSchemas(t: Tenant, ctx: ScimContext): SchemaDef[] {
 }
 
 function withMeta(ctx: ScimContext, s: SchemaDef): Record<string, unknown> {
-  return { ...s, schemas: ['urn:ietf:params:scim:schemas:core:2.0:Schema'], meta: { resourceType: 'Schema', location: `${ctx.baseUrl}/Schemas/${s.id}` } };
+  return {
+    ...s,
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:Schema'],
+    meta: { resourceType: 'Schema', location: `${ctx.baseUrl}/Schemas/${s.id}` },
+  };
 }
 
 /** GET /Schemas; Netskope pages it with offset/limit (1–10) rather than startIndex/count (spec/netskope.md §4). */
@@ -124,8 +144,12 @@ export function getSchemas(t: Tenant, ctx: ScimContext, query: URLSearchParams, 
   const offset = Number(offsetRaw ?? 0);
   const limit = Number(limitRaw ?? 10);
   if (!Number.isInteger(offset) || offset < 0) throw invalidValue('offset must be a non-negative integer');
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10) throw invalidValue('limit must be an integer from 1 to 10');
-  return list(served.slice(offset, offset + limit).map((s) => withMeta(ctx, s)), offset + 1);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10)
+    throw invalidValue('limit must be an integer from 1 to 10');
+  return list(
+    served.slice(offset, offset + limit).map((s) => withMeta(ctx, s)),
+    offset + 1,
+  );
 }
 
 /**
@@ -167,8 +191,11 @@ export async function patchSchema(
       }
     } else throw invalidValue(`unsupported path "${path}": use "attributes"`);
     for (const n of names) {
-      const canonical = optional.find((o) => o.toLowerCase() === n.toLowerCase().replace(/^manager\..*/, 'manager'));
-      if (!canonical) throw invalidValue(`"${n}" cannot be enabled on ${id}; supported: ${optional.join(', ')}`);
+      const canonical = optional.find(
+        (o) => o.toLowerCase() === n.toLowerCase().replace(/^manager\..*/, 'manager'),
+      );
+      if (!canonical)
+        throw invalidValue(`"${n}" cannot be enabled on ${id}; supported: ${optional.join(', ')}`);
       if (op === 'add' || op === 'replace') enabled.add(canonical);
       else if (op === 'remove') enabled.delete(canonical);
       else throw invalidValue(`unsupported op "${op}"`);

@@ -15,5 +15,7 @@ export function errorBody(err: ScimError, profile: Profile): Record<string, unkn
 }
 
 export function errorContentType(profile: Profile): string {
-  return profile.errorStyle === 'netskope' ? 'application/json; charset=utf-8' : 'application/scim+json; charset=utf-8';
+  return profile.errorStyle === 'netskope'
+    ? 'application/json; charset=utf-8'
+    : 'application/scim+json; charset=utf-8';
 }

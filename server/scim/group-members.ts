@@ -46,14 +46,18 @@ export function resolveMembers(
     missing.map((r) => r.value),
   );
   if (nested.size) {
-    throw invalidValue(`nested groups are not supported: ${[...nested].slice(0, 5).join(', ')} is a group, not a user`);
+    throw invalidValue(
+      `nested groups are not supported: ${[...nested].slice(0, 5).join(', ')} is a group, not a user`,
+    );
   }
   if (ctx.tenant.strictMembers) {
     throw invalidValue(
       `unknown member(s): ${missing
         .slice(0, 10)
         .map((m) => m.value)
-        .join(', ')}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''} — provision the users before pushing the group`,
+        .join(
+          ', ',
+        )}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''} — provision the users before pushing the group`,
     );
   }
   ctx.warnings.push(

@@ -35,7 +35,8 @@ export function membersJson(members: { id: string; userName: string }[], baseUrl
   for (let i = 0; i < members.length; i++) {
     const m = members[i] as { id: string; userName: string };
     // ids are UUIDs we minted: no escaping needed; userNames are client text.
-    parts[i] = `{"value":"${m.id}","display":${JSON.stringify(m.userName)},"$ref":${ref}${m.id}","type":"User"}`;
+    parts[i] =
+      `{"value":"${m.id}","display":${JSON.stringify(m.userName)},"$ref":${ref}${m.id}","type":"User"}`;
   }
   return `[${parts.join(',')}]`;
 }

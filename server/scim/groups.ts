@@ -37,7 +37,8 @@ function groupDoc(body: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(body)) {
     if (SERVER_OWNED.has(k.toLowerCase()) || v === null || v === undefined) continue;
-    const key = k.toLowerCase() === 'displayname' ? 'displayName' : k.toLowerCase() === 'externalid' ? 'externalId' : k;
+    const key =
+      k.toLowerCase() === 'displayname' ? 'displayName' : k.toLowerCase() === 'externalid' ? 'externalId' : k;
     out[key] = v;
   }
   const name = out['displayName'];
@@ -122,10 +123,17 @@ export async function createGroup(t: Tenant, ctx: ScimContext, rawBody: unknown)
   return reply(201, json, group, groupLocation(ctx, group.id));
 }
 
-export function getGroup(t: Tenant, ctx: ScimContext, id: string, query: URLSearchParams, ifNoneMatch?: string): Reply {
+export function getGroup(
+  t: Tenant,
+  ctx: ScimContext,
+  id: string,
+  query: URLSearchParams,
+  ifNoneMatch?: string,
+): Reply {
   const group = t.store.engine.read((r) => load(t, r, id));
   touched(ctx, 'Group', group.id, group.displayName, group.externalId);
-  if (notModified(ifNoneMatch, group.version)) return { status: 304, headers: { ETag: etagOf(group.version) } };
+  if (notModified(ifNoneMatch, group.version))
+    return { status: 304, headers: { ETag: etagOf(group.version) } };
   return reply(200, render(t, ctx, group, parseProjection(query)), group);
 }
 
@@ -145,12 +153,23 @@ export function listGroups(t: Tenant, ctx: ScimContext, query: URLSearchParams):
   );
   for (const g of rows.slice(0, 20)) touched(ctx, 'Group', g.id, g.displayName, g.externalId);
   const items = rows.map((g) => render(t, ctx, g, p.projection));
-  const head = JSON.stringify({ schemas: [LIST_URN], totalResults: total, startIndex: p.startIndex, itemsPerPage: rows.length });
+  const head = JSON.stringify({
+    schemas: [LIST_URN],
+    totalResults: total,
+    startIndex: p.startIndex,
+    itemsPerPage: rows.length,
+  });
   return { status: 200, json: `${head.slice(0, -1)},"Resources":[${items.join(',')}]}` };
 }
 
 /** Applies membership and attribute steps in order inside one transaction (all or nothing). */
-function applyGroupPatch(t: Tenant, tx: Tx, ctx: ScimContext, current: StoredGroup, rawBody: unknown): StoredGroup {
+function applyGroupPatch(
+  t: Tenant,
+  tx: Tx,
+  ctx: ScimContext,
+  current: StoredGroup,
+  rawBody: unknown,
+): StoredGroup {
   const ops = parsePatchRequest(rawBody);
   const steps = planGroupPatch(ops);
   const at = now();
@@ -176,7 +195,11 @@ function applyGroupPatch(t: Tenant, tx: Tx, ctx: ScimContext, current: StoredGro
         break;
       }
       case 'removeMembersWhere':
-        t.store.groups.removeMembersWhere(tx, current.seq, compileFilter(step.filter, memberRowTarget(t.groupSchemas())));
+        t.store.groups.removeMembersWhere(
+          tx,
+          current.seq,
+          compileFilter(step.filter, memberRowTarget(t.groupSchemas())),
+        );
         break;
       case 'removeAllMembers':
         t.store.groups.removeAllMembers(tx, current.seq);
@@ -249,7 +272,11 @@ export async function replaceGroup(
   });
   touched(ctx, 'Group', group.id, group.displayName, group.externalId);
   t.emit('groups-changed', [group.id]);
-  return reply(200, render(t, { ...ctx, profile: { ...ctx.profile, membersByDefault: true } }, group, {}), group);
+  return reply(
+    200,
+    render(t, { ...ctx, profile: { ...ctx.profile, membersByDefault: true } }, group, {}),
+    group,
+  );
 }
 
 /** DELETE → 204; users are untouched (spec/okta.md §2.13). */

@@ -56,8 +56,7 @@ export function project(
     for (const key of Object.keys(resource)) if (ALWAYS.has(key)) out[key] = resource[key];
     for (const p of projection.attributes) {
       const s = splitPath(p, urns);
-      const container =
-        s.urn && s.urn !== coreUrn.toLowerCase() ? findKey(resource, s.urn) : undefined;
+      const container = s.urn && s.urn !== coreUrn.toLowerCase() ? findKey(resource, s.urn) : undefined;
       const source = container ? (resource[container] as Record<string, unknown>) : resource;
       if (s.urn && s.urn !== coreUrn.toLowerCase() && !container) continue;
       if (!source || typeof source !== 'object') continue;
@@ -95,7 +94,7 @@ export function project(
       const s = splitPath(p, urns);
       if (!s.attr && s.urn) {
         const key = findKey(out, s.urn);
-        if (key) delete out[key];
+        if (key) Reflect.deleteProperty(out, key);
         continue;
       }
       const containerKey = s.urn && s.urn !== coreUrn.toLowerCase() ? findKey(out, s.urn) : undefined;
@@ -108,17 +107,17 @@ export function project(
           holder[key] = v.map((item: Record<string, unknown>) => {
             const copy = { ...item };
             const sk = findKey(copy, s.sub as string);
-            if (sk) delete copy[sk];
+            if (sk) Reflect.deleteProperty(copy, sk);
             return copy;
           });
         } else if (v && typeof v === 'object') {
           const copy = { ...(v as Record<string, unknown>) };
           const sk = findKey(copy, s.sub);
-          if (sk) delete copy[sk];
+          if (sk) Reflect.deleteProperty(copy, sk);
           holder[key] = copy;
         }
       } else {
-        delete holder[key];
+        Reflect.deleteProperty(holder, key);
       }
       if (containerKey) out[containerKey] = holder;
     }

@@ -54,8 +54,11 @@ export function resolveRoute(pathname: string): Route | null {
   return {
     base: segments.slice(0, baseLen).join('/'),
     resource: resource === undefined ? null : resource,
-    id: rest.length > 1 ? (rest.slice(1).join('/') || null) : null,
-    extra: resource === undefined ? rest.length > 0 : rest.length > 2 && resource !== 'Schemas' && resource !== 'ResourceTypes',
+    id: rest.length > 1 ? rest.slice(1).join('/') || null : null,
+    extra:
+      resource === undefined
+        ? rest.length > 0
+        : rest.length > 2 && resource !== 'Schemas' && resource !== 'ResourceTypes',
     orgKey,
   };
 }

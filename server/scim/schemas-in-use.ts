@@ -19,7 +19,12 @@ const NETSKOPE_EXTENSION: SchemaDef = {
   attributes: [],
 };
 
-const USER_SCHEMAS: SchemaDef[] = [USER_SCHEMA, ENTERPRISE_USER_SCHEMA, tenantExtensionSchema(), NETSKOPE_EXTENSION];
+const USER_SCHEMAS: SchemaDef[] = [
+  USER_SCHEMA,
+  ENTERPRISE_USER_SCHEMA,
+  tenantExtensionSchema(),
+  NETSKOPE_EXTENSION,
+];
 const GROUP_SCHEMAS: SchemaDef[] = [GROUP_SCHEMA];
 
 export const userSchemas = (): SchemaDef[] => USER_SCHEMAS;

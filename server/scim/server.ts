@@ -104,7 +104,8 @@ async function dispatch(
       return getResourceTypes(ctx, route.id ?? undefined);
     case 'Schemas':
       if (m === 'GET') return getSchemas(t, ctx, query, route.id ?? undefined);
-      if (m === 'PATCH' && route.id !== null) return patchSchema(t, ctx, route.id, body(), deps.saveEnabledAttributes);
+      if (m === 'PATCH' && route.id !== null)
+        return patchSchema(t, ctx, route.id, body(), deps.saveEnabledAttributes);
       throw methodNotAllowed(ALLOWED['schema'] as string[]);
     default:
       throw new ScimError(404, `No such SCIM endpoint: ${req.path}`);
@@ -143,7 +144,8 @@ export function createScimApp(deps: ScimServerDeps): Express {
     let rawBody: string | null = null;
 
     const finish = (reply: Reply, contentType: string): void => {
-      const text = reply.status === 204 || reply.status === 304 ? '' : (reply.json ?? JSON.stringify(reply.body));
+      const text =
+        reply.status === 204 || reply.status === 304 ? '' : (reply.json ?? JSON.stringify(reply.body));
       const headers: Record<string, string> = { ...(reply.headers ?? {}) };
       if (text) headers['Content-Type'] = contentType;
       res.status(reply.status);
@@ -176,15 +178,23 @@ export function createScimApp(deps: ScimServerDeps): Express {
       let e: ScimError;
       if (err instanceof ScimError) e = err;
       else if (err instanceof StoreUnavailableError) {
-        e = new ScimError(503, `The write could not be saved and was not applied: ${err.message}`, undefined, {
-          'Retry-After': '5',
-        });
+        e = new ScimError(
+          503,
+          `The write could not be saved and was not applied: ${err.message}`,
+          undefined,
+          {
+            'Retry-After': '5',
+          },
+        );
       } else {
         console.error('SCIM handler failed:', err);
         e = new ScimError(500, 'Internal error.');
       }
       if (e.status >= 500) ctx.warnings.push(e.detail);
-      finish({ status: e.status, body: errorBody(e, ctx.profile), headers: e.headers }, errorContentType(ctx.profile));
+      finish(
+        { status: e.status, body: errorBody(e, ctx.profile), headers: e.headers },
+        errorContentType(ctx.profile),
+      );
     };
 
     const run = async (): Promise<Reply> => {
@@ -221,13 +231,17 @@ export function createScimApp(deps: ScimServerDeps): Express {
           'Retry-After': '1',
         });
       }
-      if (route.resource === null || route.extra) throw new ScimError(404, `No such SCIM endpoint: ${url.pathname}`);
+      if (route.resource === null || route.extra)
+        throw new ScimError(404, `No such SCIM endpoint: ${url.pathname}`);
       let parsed: unknown;
       if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') {
         const contentType = header(req, 'content-type');
         rawBody = await readBody(req, maxBody);
         if (!isJsonType(contentType)) {
-          throw new ScimError(415, `Unsupported content type "${contentType ?? ''}": send application/scim+json or application/json`);
+          throw new ScimError(
+            415,
+            `Unsupported content type "${contentType ?? ''}": send application/scim+json or application/json`,
+          );
         }
         parsed = parseJson(rawBody);
       }

@@ -44,7 +44,10 @@ function nestExtensionKeys(body: Record<string, unknown>): Record<string, unknow
     } else {
       const existing = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
       if (existing && value && typeof value === 'object' && !Array.isArray(value)) {
-        out[existing] = { ...(out[existing] as Record<string, unknown>), ...(value as Record<string, unknown>) };
+        out[existing] = {
+          ...(out[existing] as Record<string, unknown>),
+          ...(value as Record<string, unknown>),
+        };
       } else {
         out[key] = value;
       }

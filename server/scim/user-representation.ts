@@ -29,7 +29,8 @@ export function userToScim(
   out['userName'] = user.userName;
   out['name'] = name;
   for (const [k, v] of Object.entries(r)) {
-    if (k === 'userName' || k === 'name' || k === 'externalId' || k === 'active' || k.startsWith('urn:')) continue;
+    if (k === 'userName' || k === 'name' || k === 'externalId' || k === 'active' || k.startsWith('urn:'))
+      continue;
     out[k] = v;
   }
   out['active'] = user.active;

@@ -49,7 +49,9 @@ function coerceActive(body: Record<string, unknown>, ctx: ScimContext): void {
 function ensureUnique(t: Tenant, r: Reader, userName: string, selfSeq?: number): void {
   const other = t.store.users.findByUserName(r, userName);
   if (other && other.seq !== selfSeq) {
-    throw conflict(`User already exists in the database: userName "${userName}" is taken (compared case-insensitively)`);
+    throw conflict(
+      `User already exists in the database: userName "${userName}" is taken (compared case-insensitively)`,
+    );
   }
 }
 
@@ -93,7 +95,13 @@ export async function createUser(t: Tenant, ctx: ScimContext, rawBody: unknown):
   return created(represent(t, ctx, user), userLocation(ctx, user.id), etagOf(user.version));
 }
 
-export function getUser(t: Tenant, ctx: ScimContext, id: string, query: URLSearchParams, ifNoneMatch?: string): Reply {
+export function getUser(
+  t: Tenant,
+  ctx: ScimContext,
+  id: string,
+  query: URLSearchParams,
+  ifNoneMatch?: string,
+): Reply {
   const user = t.store.engine.read((r) => load(t, r, id));
   touched(ctx, 'User', user.id, user.userName, user.externalId);
   if (notModified(ifNoneMatch, user.version)) return { status: 304, headers: { ETag: etagOf(user.version) } };

@@ -83,9 +83,10 @@ export class GroupsRepo {
 
   /** Live group with this displayName, compared folded (spec/okta.md Q23: duplicates are refused). */
   findByDisplayName(r: Reader, displayName: string): StoredGroup | undefined {
-    const row = r.get<Row>(`SELECT ${GROUP_COLUMNS} FROM groups g WHERE g.display_name_ci = ? AND g.deleted = 0`, [
-      fold(displayName),
-    ]);
+    const row = r.get<Row>(
+      `SELECT ${GROUP_COLUMNS} FROM groups g WHERE g.display_name_ci = ? AND g.deleted = 0`,
+      [fold(displayName)],
+    );
     return row ? toStored(row) : undefined;
   }
 
@@ -268,7 +269,13 @@ export class GroupsRepo {
         'SELECT value, display, reason, at, request_id FROM member_warnings WHERE group_seq = ? ORDER BY seq DESC LIMIT ?',
         [groupSeq, limit],
       )
-      .map((w) => ({ value: w.value, display: w.display, reason: w.reason, at: w.at, requestId: w.request_id }));
+      .map((w) => ({
+        value: w.value,
+        display: w.display,
+        reason: w.reason,
+        at: w.at,
+        requestId: w.request_id,
+      }));
   }
 
   warningCounts(r: Reader, groupSeqs: readonly number[]): Map<number, number> {

@@ -43,13 +43,7 @@ export class PositionCache {
     return p;
   }
 
-  set(
-    query: string,
-    startIndex: number,
-    unfiltered: boolean,
-    gens: Generations,
-    seq: number,
-  ): void {
+  set(query: string, startIndex: number, unfiltered: boolean, gens: Generations, seq: number): void {
     if (this.entries.size >= MAX_ENTRIES) {
       // Maps iterate in insertion order: drop the oldest quarter.
       let n = MAX_ENTRIES / 4;

@@ -65,7 +65,8 @@ export class ResourceLister {
     // Creation order: continue from a remembered position when we have one.
     const unfiltered = !spec.where;
     const seqKey = `${queryKey}|${dir}`;
-    const pos = spec.startIndex === 1 ? undefined : this.positions.get(seqKey, spec.startIndex, unfiltered, gens);
+    const pos =
+      spec.startIndex === 1 ? undefined : this.positions.get(seqKey, spec.startIndex, unfiltered, gens);
     let rows: Row[];
     if (pos) {
       const cmp = spec.descending ? '<' : '>';

@@ -11,9 +11,9 @@ export class SettingsRepo {
   }
 
   set(tx: Tx, key: string, value: unknown): void {
-    tx.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [
-      key,
-      JSON.stringify(value),
-    ]);
+    tx.run(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      [key, JSON.stringify(value)],
+    );
   }
 }

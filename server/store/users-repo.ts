@@ -173,11 +173,10 @@ export class UsersRepo {
     for (const g of groups) {
       tx.run('UPDATE groups SET member_count = member_count - 1 WHERE seq = ?', [g.group_seq]);
     }
-    tx.run('UPDATE users SET deleted = 1, deleted_at = ?, modified = ?, version = version + 1 WHERE seq = ?', [
-      now,
-      now,
-      user.seq,
-    ]);
+    tx.run(
+      'UPDATE users SET deleted = 1, deleted_at = ?, modified = ?, version = version + 1 WHERE seq = ?',
+      [now, now, user.seq],
+    );
     this.generations.removed();
     return groups.map((g) => g.group_seq);
   }

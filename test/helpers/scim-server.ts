@@ -38,7 +38,8 @@ export async function startTestServer(
     dataDir,
     scim(path, init = {}) {
       const headers = new Headers(init.headers);
-      if (!headers.has('authorization') && !headers.has('x-no-auth')) headers.set('authorization', `Bearer ${TOKEN}`);
+      if (!headers.has('authorization') && !headers.has('x-no-auth'))
+        headers.set('authorization', `Bearer ${TOKEN}`);
       headers.delete('x-no-auth');
       let body = init.body;
       if (init.json !== undefined) {
@@ -46,7 +47,11 @@ export async function startTestServer(
         if (!headers.has('content-type')) headers.set('content-type', 'application/scim+json; charset=utf-8');
       }
       const { json: _json, ...rest } = init;
-      return fetch(path.startsWith('http') ? path : `${base}${path}`, { ...rest, headers, body: body ?? null });
+      return fetch(path.startsWith('http') ? path : `${base}${path}`, {
+        ...rest,
+        headers,
+        body: body ?? null,
+      });
     },
     async close() {
       await core.close();
