@@ -188,6 +188,9 @@ class SqlJsEngine implements Engine {
     if (this.closed) return;
     this.closed = true;
     await this.flush().catch(() => undefined);
+    // After a failed append the segment may end in records that were rejected; cut them off now
+    // rather than leave them for the next start-up to replay.
+    if (this.health === 'failed' && !this.journal.isOpen) await this.ensureOpen().catch(() => undefined);
     for (const w of this.snapshotWaiters.splice(0)) w.reject(new StoreUnavailableError('store is closed'));
     await this.snapshotRunning;
     await this.snapshotter.close();
