@@ -76,7 +76,7 @@ function decodeString(raw: string, pos: number): string {
 
 /** How a token reads in an error message. */
 export function describeToken(t: Token): string {
-  if (t.type === 'end') return 'the end of the filter';
+  if (t.type === 'end') return 'the end of the input';
   const text = t.text.length > 40 ? `${t.text.slice(0, 40)}…` : t.text;
   return `'${text}' at character ${t.pos}`;
 }

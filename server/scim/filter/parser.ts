@@ -115,7 +115,7 @@ class Parser {
     const f = this.orExp();
     const t = this.peek();
     if (t.type !== 'end') {
-      throw new SyntaxProblem(`expected 'and', 'or' or the end of the filter but found ${describeToken(t)}`);
+      throw new SyntaxProblem(`expected 'and', 'or' or the end of the input but found ${describeToken(t)}`);
     }
     return f;
   }
