@@ -7,7 +7,7 @@
 import { invalidPath, invalidValue, mutability } from '../errors';
 import { changedPaths } from './diff';
 import { applyMulti } from './multi-valued';
-import { deepEqual, deleteCI, findKey, getCI, isPlainObject, setCI, type Json } from './objects';
+import { cloneJson, deepEqual, deleteCI, findKey, getCI, isPlainObject, setCI, type Json } from './objects';
 import { parsePath } from './path';
 import { findSchema, isReadOnly, resolveTarget, type Target } from './resolve';
 import type { ApplyContext, ApplyResult, PatchOpName, PatchOperation, PatchPath } from './types';
@@ -113,8 +113,11 @@ function applyAt(
   }
   const container = holder(resource, t, op !== 'remove');
   if (!container) return;
-  const before = structuredClone(getCI(container, t.name));
-  const multi = t.def ? t.def.multiValued : path.filter !== undefined || Array.isArray(before);
+  const immutable = t.def?.mutability === 'immutable';
+  const before = immutable ? cloneJson(getCI(container, t.name)) : undefined;
+  const multi = t.def
+    ? t.def.multiValued
+    : path.filter !== undefined || Array.isArray(getCI(container, t.name));
   if (path.filter && !multi) {
     throw invalidPath(
       `${run.where}: "${t.label}" is single-valued, so it takes no value filter (RFC 7644 §3.5.2)`,
@@ -141,7 +144,7 @@ function applyAt(
     applySingle(container, op, t, value, run);
   }
   const after = getCI(container, t.name);
-  if (t.def?.mutability === 'immutable' && before !== undefined && !deepEqual(before, after)) {
+  if (immutable && before !== undefined && !deepEqual(before, after)) {
     // RFC 7643 §2.2: immutable attributes may be set once, never changed.
     throw mutability(`${run.where}: "${t.label}" is immutable (RFC 7643 §2.2)`);
   }
@@ -204,12 +207,12 @@ export function applyPatch(
   ops: readonly PatchOperation[],
   ctx: ApplyContext,
 ): ApplyResult {
-  const work = structuredClone(resource);
+  const work = cloneJson(resource);
   const run: Run = { ctx, ignored: [], where: '' };
   for (const op of ops) {
     run.where = `Operations[${op.index}]`;
     // Values are copied before use so that the result shares nothing with the request body.
-    const value = op.value === undefined ? undefined : structuredClone(op.value);
+    const value = op.value === undefined ? undefined : cloneJson(op.value);
     if (op.path) applyAt(work, op.op, op.path, value, run, false);
     else if (isPlainObject(value)) applyPathless(work, op.op, value, run);
     else throw invalidValue(`${run.where}: ${op.op} without "path" needs an object "value"`);

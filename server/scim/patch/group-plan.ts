@@ -5,7 +5,7 @@
  * current member list.
  */
 import { invalidPath, mutability } from '../errors';
-import { dedupeMembers, MemberBudget, readMembers } from './members';
+import { MemberBudget, readMembers } from './members';
 import { findKey, isPlainObject } from './objects';
 import { valueEqIds } from './path';
 import { DEFAULT_MAX_MEMBERS, type GroupPatchStep, type PatchLimits, type PatchOperation } from './types';
@@ -19,22 +19,44 @@ function isMembersPath(op: PatchOperation): boolean {
   return attr.uri === undefined || attr.uri.toLowerCase() === GROUP_URN.toLowerCase();
 }
 
-/** Appends a step, merging it into the previous one when both are of a mergeable kind. */
-function push(steps: GroupPatchStep[], step: GroupPatchStep): void {
-  const last = steps[steps.length - 1];
-  if (last?.kind === 'attributes' && step.kind === 'attributes') {
-    last.ops.push(...step.ops);
-  } else if (last?.kind === 'addMembers' && step.kind === 'addMembers') {
-    // add a, add b = add {a, b}: fewer statements for the repository, same result.
-    last.members = dedupeMembers([...last.members, ...step.members]);
-  } else if (last?.kind === 'removeMembers' && step.kind === 'removeMembers') {
-    last.ids = [...new Set([...last.ids, ...step.ids])];
-  } else {
-    steps.push(step);
+/**
+ * The steps being planned. Consecutive steps of a mergeable kind are merged as they arrive
+ * (remove a, remove b = remove {a, b}; Okta sends one remove per member, okta.md §2.11), with a
+ * set per step so that merging stays linear in the number of members named.
+ */
+class Steps {
+  readonly list: GroupPatchStep[] = [];
+  private readonly seen = new WeakMap<GroupPatchStep, Set<string>>();
+
+  push(step: GroupPatchStep): void {
+    const last = this.list[this.list.length - 1];
+    if (last?.kind === 'attributes' && step.kind === 'attributes') {
+      last.ops.push(...step.ops);
+    } else if (last?.kind === 'addMembers' && step.kind === 'addMembers') {
+      const seen = this.seenOf(
+        last,
+        last.members.map((m) => m.value),
+      );
+      for (const m of step.members) if (!seen.has(m.value) && seen.add(m.value)) last.members.push(m);
+    } else if (last?.kind === 'removeMembers' && step.kind === 'removeMembers') {
+      const seen = this.seenOf(last, last.ids);
+      for (const id of step.ids) if (!seen.has(id) && seen.add(id)) last.ids.push(id);
+    } else {
+      this.list.push(step);
+    }
+  }
+
+  private seenOf(step: GroupPatchStep, values: string[]): Set<string> {
+    let seen = this.seen.get(step);
+    if (!seen) {
+      seen = new Set(values);
+      this.seen.set(step, seen);
+    }
+    return seen;
   }
 }
 
-function planMembersOp(op: PatchOperation, steps: GroupPatchStep[], budget: MemberBudget): void {
+function planMembersOp(op: PatchOperation, steps: Steps, budget: MemberBudget): void {
   const where = `Operations[${op.index}]`;
   const path = op.path;
   if (!path) return;
@@ -52,31 +74,31 @@ function planMembersOp(op: PatchOperation, steps: GroupPatchStep[], budget: Memb
     const ids = valueEqIds(path.filter);
     if (ids) {
       budget.take(ids.length);
-      push(steps, { kind: 'removeMembers', ids });
+      steps.push({ kind: 'removeMembers', ids });
     } else {
-      push(steps, { kind: 'removeMembersWhere', filter: path.filter });
+      steps.push({ kind: 'removeMembersWhere', filter: path.filter });
     }
     return;
   }
   switch (op.op) {
     case 'add': {
       const members = readMembers(op.value, where, budget);
-      if (members.length) push(steps, { kind: 'addMembers', members });
+      if (members.length) steps.push({ kind: 'addMembers', members });
       return;
     }
     case 'replace':
       // Okta's "Push Now" overwrites the list; `[]` empties the group (okta.md Q5, §2.12).
-      push(steps, { kind: 'replaceMembers', members: readMembers(op.value, where, budget) });
+      steps.push({ kind: 'replaceMembers', members: readMembers(op.value, where, budget) });
       return;
     case 'remove': {
       // With a value (Netskope's CE plugin, Entra): remove those members. Without one, RFC 7644
       // §3.5.2.2: "If the target location is a multi-valued attribute ... all values are removed".
       if (op.value === undefined) {
-        push(steps, { kind: 'removeAllMembers' });
+        steps.push({ kind: 'removeAllMembers' });
         return;
       }
       const ids = readMembers(op.value, where, budget).map((m) => m.value);
-      if (ids.length) push(steps, { kind: 'removeMembers', ids });
+      if (ids.length) steps.push({ kind: 'removeMembers', ids });
       return;
     }
   }
@@ -87,23 +109,23 @@ function planMembersOp(op: PatchOperation, steps: GroupPatchStep[], budget: Memb
  * an attribute step. Okta's rename `{"id","displayName"}` never touches members (okta.md Q2, Q3);
  * `{"members":[…]}` in a replace replaces the whole list (Q4), in an add it adds.
  */
-function planPathless(op: PatchOperation, steps: GroupPatchStep[], budget: MemberBudget): void {
+function planPathless(op: PatchOperation, steps: Steps, budget: MemberBudget): void {
   const value = op.value;
   if (!isPlainObject(value)) {
-    push(steps, { kind: 'attributes', ops: [op] });
+    steps.push({ kind: 'attributes', ops: [op] });
     return;
   }
   const key = findKey(value, 'members') ?? findKey(value, `${GROUP_URN}:members`);
   if (key === undefined) {
-    push(steps, { kind: 'attributes', ops: [op] });
+    steps.push({ kind: 'attributes', ops: [op] });
     return;
   }
   const { [key]: rawMembers, ...rest } = value;
-  if (Object.keys(rest).length) push(steps, { kind: 'attributes', ops: [{ ...op, value: rest }] });
+  if (Object.keys(rest).length) steps.push({ kind: 'attributes', ops: [{ ...op, value: rest }] });
   const where = `Operations[${op.index}].value.${key}`;
   const members = readMembers(rawMembers, where, budget);
-  if (op.op === 'replace') push(steps, { kind: 'replaceMembers', members });
-  else if (members.length) push(steps, { kind: 'addMembers', members });
+  if (op.op === 'replace') steps.push({ kind: 'replaceMembers', members });
+  else if (members.length) steps.push({ kind: 'addMembers', members });
 }
 
 /**
@@ -113,11 +135,11 @@ function planPathless(op: PatchOperation, steps: GroupPatchStep[], budget: Membe
  */
 export function planGroupPatch(ops: readonly PatchOperation[], limits: PatchLimits = {}): GroupPatchStep[] {
   const budget = new MemberBudget(limits.maxMembers ?? DEFAULT_MAX_MEMBERS);
-  const steps: GroupPatchStep[] = [];
+  const steps = new Steps();
   for (const op of ops) {
     if (!op.path) planPathless(op, steps, budget);
     else if (isMembersPath(op)) planMembersOp(op, steps, budget);
-    else push(steps, { kind: 'attributes', ops: [op] });
+    else steps.push({ kind: 'attributes', ops: [op] });
   }
-  return steps;
+  return steps.list;
 }

@@ -47,6 +47,18 @@ export function deleteCI(obj: Json, name: string): boolean {
   return found;
 }
 
+/**
+ * Deep copy of a JSON value. Resources come from JSON.parse and values from a JSON body, so a
+ * plain recursive copy is enough, and several times faster than structuredClone on small objects.
+ */
+export function cloneJson<T>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(cloneJson) as T;
+  const out: Json = {};
+  for (const [k, x] of Object.entries(v)) out[k] = cloneJson(x);
+  return out as T;
+}
+
 /** Structural equality of JSON values; object key order does not matter. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

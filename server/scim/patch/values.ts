@@ -6,7 +6,7 @@
  */
 import { invalidValue } from '../errors';
 import type { AttributeDef } from '../schema';
-import { isPlainObject, type Json } from './objects';
+import { cloneJson, isPlainObject, type Json } from './objects';
 
 export interface ValueOptions {
   strictBooleans?: boolean;
@@ -95,7 +95,7 @@ export function checkValue(
   element = false,
 ): unknown {
   if (v === null || v === undefined) return null;
-  if (!def) return structuredClone(v);
+  if (!def) return cloneJson(v);
   if (def.multiValued && !element) {
     const list = Array.isArray(v) ? v : [v];
     return list.map((e, i) => {
