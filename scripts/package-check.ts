@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkIcons } from './icons/check-icons';
-import { checkAppFiles, type LockEntry } from './package/app-rules';
+import { checkAppFiles, DEV_ONLY_REFERENCES, type LockEntry } from './package/app-rules';
 import { listArchiveFiles, readLikeElectron } from './package/asar-fs';
 import { externalPackages, htmlLocalRefs } from './package/bundle-refs';
 import { artifactNames, checkConfig, checkInstallDocs } from './package/config-rules';
@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     const files = listArchiveFiles(archive);
     const read = async (rel: string) => (await readLikeElectron(join(archive, rel)))?.toString('utf8') ?? '';
     const packagedPkg = JSON.parse((await read('package.json')) || '{}') as { main?: string };
-    const mainBundles = files.filter((f) => /^out\/main\/[^/]+\.(?:c|m)?js$/.test(f.path));
+    const mainBundles = files.filter((f) => /^out\/main\/.+\.(?:c|m)?js$/.test(f.path));
     const externals = new Set<string>();
     for (const f of mainBundles) for (const p of externalPackages(await read(f.path))) externals.add(p);
     const lock = JSON.parse(await text(join(root, 'package-lock.json'))) as {
@@ -121,7 +121,10 @@ async function main(): Promise<number> {
           .filter((f) => f.unpacked)
           .map((f) => f.path)
           .join(', ')}`,
-        `main bundle imports from node_modules: ${[...externals].sort().join(', ') || 'nothing'}`,
+        `main bundle imports from node_modules: ${[...externals]
+          .sort()
+          .map((p) => (DEV_ONLY_REFERENCES[p] ? `(${p}: ${DEV_ONLY_REFERENCES[p]})` : p))
+          .join(', ')}`,
       ],
     );
 

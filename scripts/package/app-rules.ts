@@ -77,6 +77,16 @@ export const NEVER_SHIPPED = [
 ] as const;
 
 /**
+ * Packages the main bundle names but never loads once packaged, with the reason. A match here is
+ * not required in the package (the check lists it as a note instead).
+ */
+export const DEV_ONLY_REFERENCES: Readonly<Record<string, string>> = {
+  // server/store/engine-snapshotter.ts: tsx runs the snapshot worker from its .ts source under
+  // vitest and `npm run serve`; a built app finds out/main/snapshot-worker.js beside index.js.
+  tsx: 'only to run snapshot-worker.ts from source',
+};
+
+/**
  * The lockfile key of the package a path inside node_modules belongs to, e.g.
  * `node_modules/a/node_modules/@s/b/lib/x.js` → `node_modules/a/node_modules/@s/b`; null outside.
  */
@@ -159,6 +169,7 @@ export function checkAppFiles(facts: AppFacts): string[] {
     else if (!has(`${key}/package.json`)) problems.push(`missing ${key}/package.json`);
   }
   for (const pkg of facts.mainExternals) {
+    if (pkg in DEV_ONLY_REFERENCES) continue;
     if (!presentPackages.has(`node_modules/${pkg}`))
       problems.push(`the main bundle imports ${pkg} but node_modules/${pkg} is not packaged`);
   }

@@ -10,20 +10,25 @@ const IMPORT_PATTERNS = [
   /\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"'\n]+)["']/g,
   /\bexport\s*[\w*{}\s,$]+\s*from\s*["']([^"'\n]+)["']/g,
   /\bimport\(\s*["']([^"'\n]+)["']\s*\)/g,
-  /\brequire\(\s*["']([^"'\n]+)["']\s*\)/g,
+  /\brequire(?:\.resolve)?\(\s*["']([^"'\n]+)["']\s*\)/g,
 ];
+
+/** An npm package name, optionally with a subpath: no spaces, commas or quotes. */
+const BARE_SPECIFIER = /^(?:@[\w.-]+\/)?[\w][\w.-]*(?:\/[\w./-]*)?$/;
 
 /**
  * The packages a built main-process bundle loads at run time from node_modules: electron-vite
  * externalises dependencies, so what remains as a bare `import`/`require` must be in the package.
- * Node built-ins (`node:fs`, `path`) and `electron` (provided by the runtime) are left out.
+ * Node built-ins (`node:fs`, `path`) and `electron` (provided by the runtime) are left out, and so
+ * is anything that cannot be a package name (a comment such as `['--import', 'tsx']` looks like
+ * an import to a regular expression).
  */
 export function externalPackages(source: string): string[] {
   const found = new Set<string>();
   for (const pattern of IMPORT_PATTERNS) {
     for (const m of source.matchAll(pattern)) {
       const spec = m[1] ?? '';
-      if (spec.startsWith('.') || spec.startsWith('/') || spec.includes(':') || isBuiltin(spec)) continue;
+      if (!BARE_SPECIFIER.test(spec) || spec.startsWith('.') || isBuiltin(spec)) continue;
       const pkg = packageOf(spec);
       if (pkg !== 'electron') found.add(pkg);
     }

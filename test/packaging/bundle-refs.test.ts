@@ -16,6 +16,8 @@ describe('externalPackages', () => {
       'export { x } from "@scope/pkg/sub";',
       'const w = await import("worker-lib");',
       'const c = require("cjs-lib");',
+      "/* run the worker with execArgv: ['--import', 'tsx'] */",
+      'const wasm = require.resolve("sql.js/dist/sql-wasm.wasm");',
     ].join('\n');
     expect(externalPackages(bundle)).toEqual([
       '@scope/pkg',
