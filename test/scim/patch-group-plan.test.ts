@@ -91,4 +91,12 @@ describe('planGroupPatch', () => {
       });
     }
   });
+
+  it("merges Okta's one-remove-per-member batches into one step, in order, without duplicates", () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => `u${i % 900}`);
+    const steps = planGroupPatch(
+      parsePatchRequest(body(ids.map((id) => ({ op: 'remove', path: `members[value eq "${id}"]` })))),
+    );
+    expect(steps).toEqual([{ kind: 'removeMembers', ids: [...new Set(ids)] }]);
+  });
 });
