@@ -7,10 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { ScimError } from '../../server/scim/errors';
 import { applyPatch, parsePatchRequest, type ApplyContext } from '../../server/scim/patch';
 import {
+  attr,
   ENTERPRISE_USER_SCHEMA,
   GROUP_SCHEMA,
   GROUP_SCHEMA_ID,
   USER_SCHEMA,
+  TENANT_EXTENSION_SCHEMA_ID,
+  tenantExtensionSchema,
   USER_SCHEMA_ID,
 } from '../../server/scim/schema';
 import fixture from './fixtures/patch-apply.json';
@@ -106,5 +109,47 @@ describe('applyPatch', () => {
     expect(out.resource).not.toBe(base);
     expect(out.resource['name']).not.toBe(base['name']);
     expect(out.changed).toEqual([]);
+  });
+
+  describe("Netskope's tenant custom attributes are typed by their definitions (netskope.md §5.3)", () => {
+    const tenant = tenantExtensionSchema([
+      attr('hireDate', 'dateTime', 'Hire date'),
+      attr('level', 'integer', 'Level'),
+      attr('score', 'decimal', 'Score'),
+      attr('remote', 'boolean', 'Works remotely'),
+      attr('ManagerEmail', 'string', 'Manager e-mail'),
+    ]);
+    const ctx: ApplyContext = { ...USER_CTX, schemas: [...USER_CTX.schemas, tenant] };
+    const run = (path: string, value: unknown) =>
+      applyPatch(
+        {},
+        parsePatchRequest({
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+          Operations: [{ op: 'add', path: `${TENANT_EXTENSION_SCHEMA_ID}:${path}`, value }],
+        }),
+        ctx,
+      ).resource[TENANT_EXTENSION_SCHEMA_ID];
+    const cases: [string, unknown, unknown][] = [
+      ['hireDate', '2024-05-01T12:00:00Z', { hireDate: '2024-05-01T12:00:00Z' }],
+      ['hireDate', '2024-02-30T12:00:00Z', 'invalidValue'],
+      ['hireDate', 'yesterday', 'invalidValue'],
+      ['level', 3, { level: 3 }],
+      ['level', 3.5, 'invalidValue'],
+      ['level', '3', 'invalidValue'],
+      ['score', 3.5, { score: 3.5 }],
+      ['remote', 'TRUE', { remote: true }],
+      ['managerEmail', 'boss@example.com', { ManagerEmail: 'boss@example.com' }],
+    ];
+    for (const [path, value, expected] of cases) {
+      it(`${path} = ${JSON.stringify(value)}`, () => {
+        if (typeof expected === 'string') {
+          expect(() => run(path, value)).toThrowError(
+            expect.objectContaining({ status: 400, scimType: expected }),
+          );
+        } else {
+          expect(run(path, value)).toEqual(expected);
+        }
+      });
+    }
   });
 });

@@ -5,15 +5,13 @@
  * definition pass through untouched: the resource type's own validation decides what to keep.
  */
 import { invalidValue } from '../errors';
-import type { AttributeDef } from '../schema';
+import { normalizeDateTime, type AttributeDef } from '../schema';
+import { XSD_DATE_TIME } from '../schema/datetime';
 import { cloneJson, isPlainObject, type Json } from './objects';
 
 export interface ValueOptions {
   strictBooleans?: boolean;
 }
-
-// RFC 7643 §2.3.5: xsd:dateTime, e.g. 2008-01-23T04:56:22Z.
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
@@ -50,7 +48,8 @@ function scalar(def: AttributeDef, v: unknown, label: string, opts: ValueOptions
       if (typeof v === 'number' && Number.isFinite(v)) return v;
       return fail(label, 'a number', v, '§2.3.3');
     case 'dateTime':
-      if (typeof v === 'string' && DATE_TIME.test(v) && !Number.isNaN(Date.parse(v))) return v;
+      // RFC 7643 §2.3.5 xsd:dateTime, checked as the resource validation checks it, and a real date.
+      if (typeof v === 'string' && XSD_DATE_TIME.test(v) && normalizeDateTime(v) !== null) return v;
       return fail(label, 'an xsd:dateTime string', v, '§2.3.5');
     case 'complex':
       return complex(def, v, label, opts);
