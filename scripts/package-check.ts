@@ -5,7 +5,8 @@
  *  1. icons: every size each target needs, generated from the current build/icon.svg;
  *  2. electron-builder packs linux-x64 `--dir` against a stub Electron (scripts/package/pack.ts),
  *     validating the whole configuration against its schema on the way; nothing may be downloaded;
- *  3. the effective configuration: targets, icons, fuses, deb metadata, installer names in the docs;
+ *  3. the effective configuration: targets, icons (as electron-builder resolves them), fuses, deb
+ *     metadata, installer names in the docs;
  *  4. the fuses electron-builder flipped in the packaged executable;
  *  5. app.asar: required files present, forbidden ones absent, production dependencies complete;
  *  6. electron/paths.ts for the packaged layout finds the renderer, the preload and the sql.js
@@ -18,7 +19,8 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkIcons } from './icons/check-icons';
+import { checkIcons, linuxIconPath } from './icons/check-icons';
+import { LINUX_SIZES, MAC_ICON, WIN_ICON } from './icons/sizes';
 import { checkAppFiles, DEV_ONLY_REFERENCES, type LockEntry } from './package/app-rules';
 import { listArchiveFiles, readLikeElectron } from './package/asar-fs';
 import { externalPackages, htmlLocalRefs } from './package/bundle-refs';
@@ -71,6 +73,18 @@ async function main(): Promise<number> {
       'electron-builder validated the config and packed linux-x64 --dir offline',
       pack.downloaded.map((f) => `downloaded ${f}`),
       [`pack took ${(packMs / 1000).toFixed(1)} s`],
+    );
+
+    const expectedIcons = {
+      linux: LINUX_SIZES.map((size) => join(root, linuxIconPath(size))).sort(),
+      mac: [join(root, MAC_ICON)],
+      win: [join(root, WIN_ICON)],
+    };
+    step(
+      'electron-builder takes the committed icons as they are (no conversion, no icon toolset)',
+      (['linux', 'mac', 'win'] as const)
+        .filter((p) => JSON.stringify([...pack.icons[p]].sort()) !== JSON.stringify(expectedIcons[p]))
+        .map((p) => `${p}: electron-builder resolved ${pack.icons[p].join(', ') || 'nothing'}`),
     );
 
     const pkg = JSON.parse(await text(join(root, 'package.json'))) as { name: string };

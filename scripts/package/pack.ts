@@ -17,6 +17,12 @@ export interface DirPack {
   metadata: Record<string, unknown>;
   /** files found in the download caches afterwards (must stay empty: nothing downloaded) */
   downloaded: string[];
+  /**
+   * The icon files electron-builder's own resolution picks for each platform's configured icon
+   * (`PlatformPackager.resolveIcon`); a source in the wrong format would instead be converted by
+   * its downloaded icon toolset.
+   */
+  icons: { linux: string[]; mac: string[]; win: string[] };
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -58,12 +64,27 @@ export async function packDir(projectDir: string, workDir: string): Promise<DirP
   if (!context) throw new Error('electron-builder finished without calling afterPack');
   const packager = context.packager;
   const appOutDir = context.appOutDir;
+  const config = packager.config;
+  // A conversion attempt means a download, which fails offline: report it as the resolved "file".
+  const resolveIcon = async (icon: string | null | undefined, format: 'set' | 'icns' | 'ico') =>
+    icon
+      ? packager.resolveIcon([icon], [], format).then(
+          (infos) => infos.map((i) => i.file),
+          (err: unknown) => [`${icon} needs conversion (${String((err as Error).message).split('\n')[0]})`],
+        )
+      : [];
+  const icons = {
+    linux: await resolveIcon(config.linux?.icon, 'set'),
+    mac: await resolveIcon(config.mac?.icon, 'icns'),
+    win: await resolveIcon(config.win?.icon, 'ico'),
+  };
   return {
     appOutDir,
     resourcesDir: join(appOutDir, 'resources'),
     executable: join(appOutDir, (packager as unknown as { executableName: string }).executableName),
-    config: packager.config,
+    config,
     metadata: packager.info.metadata as Record<string, unknown>,
+    icons,
     downloaded: await listFiles(cacheDir),
   };
 }
