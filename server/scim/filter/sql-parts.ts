@@ -56,7 +56,7 @@ function shallowPresent(m: string): string {
 export function jsonPresent(doc: string, path: string, alias: string): string {
   const t = `json_type(${doc}, ${path})`;
   const members = `EXISTS (SELECT 1 FROM json_each(${doc}, ${path}) ${alias} WHERE ${shallowPresent(alias)})`;
-  return `(CASE ${t} WHEN 'text' THEN json_extract(${doc}, ${path}) <> '' WHEN 'null' THEN 0 WHEN 'array' THEN ${members} WHEN 'object' THEN ${members} ELSE ${t} IS NOT NULL END)`;
+  return `(CASE ${t} WHEN 'text' THEN json_extract(${doc}, ${path}) <> '' WHEN 'null' THEN 0 ELSE CASE WHEN ${t} IN ('array', 'object') THEN ${members} ELSE ${t} IS NOT NULL END END)`;
 }
 
 export const SQL_OP: Record<string, string> = { eq: '=', gt: '>', ge: '>=', lt: '<', le: '<=' };
