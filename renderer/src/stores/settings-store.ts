@@ -8,6 +8,8 @@ interface SettingsState {
   settings: Settings | null;
   error: string | null;
   saving: boolean;
+  /** when this console last saved (kept here so the message survives the form's remount) */
+  savedAt: string | null;
   load(): Promise<void>;
   /** saves a partial change; throws so the form can show the message next to the field */
   update(patch: SettingsPatch): Promise<Settings>;
@@ -17,6 +19,7 @@ export const useSettings = create<SettingsState>((set) => ({
   settings: null,
   error: null,
   saving: false,
+  savedAt: null,
   async load() {
     try {
       set({ settings: await api().getSettings(), error: null });
@@ -28,7 +31,7 @@ export const useSettings = create<SettingsState>((set) => ({
     set({ saving: true });
     try {
       const settings = await api().updateSettings(patch);
-      set({ settings, error: null });
+      set({ settings, error: null, savedAt: new Date().toISOString() });
       return settings;
     } finally {
       set({ saving: false });

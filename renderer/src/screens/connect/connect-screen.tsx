@@ -51,12 +51,7 @@ export function ConnectScreen() {
             <section className="panel" aria-labelledby="tunnel-title">
               <h2 id="tunnel-title">Expose it to Okta</h2>
               {settings ? (
-                <TunnelField
-                  key={settings.publicUrl ?? ''}
-                  saved={settings.publicUrl}
-                  orgKey={settings.orgKey}
-                  port={settings.scimPort}
-                />
+                <TunnelField saved={settings.publicUrl} orgKey={settings.orgKey} port={settings.scimPort} />
               ) : (
                 <Busy>Loading settings…</Busy>
               )}

@@ -1,22 +1,13 @@
 /**
  * The opt-in attributes Netskope stores only once enabled through PATCH /Schemas/{id}
- * (spec/netskope.md §5.3, quoting the tenant Swagger): six core ones and seven of the
- * enterprise extension (RFC 7643 §4.3), named by their full attribute path.
+ * (spec/netskope.md §5.3, quoting the tenant Swagger): six core ones and six of the enterprise
+ * extension (RFC 7643 §4.3; manager covers manager.value and manager.displayName). Values are
+ * the bare names the server keeps in `enabledAttributes` (server/scim/profile.ts).
  */
-const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+const CORE = ['displayName', 'locale', 'preferredLanguage', 'timezone', 'title', 'userType'];
+const ENTERPRISE = ['costCenter', 'department', 'division', 'employeeNumber', 'organization', 'manager'];
 
 export const OPT_IN_ATTRIBUTES: { value: string; label: string }[] = [
-  ...['displayName', 'locale', 'preferredLanguage', 'timezone', 'title', 'userType'].map((a) => ({
-    value: a,
-    label: a,
-  })),
-  ...[
-    'costCenter',
-    'department',
-    'division',
-    'employeeNumber',
-    'organization',
-    'manager.displayName',
-    'manager.value',
-  ].map((a) => ({ value: `${ENTERPRISE}:${a}`, label: `enterprise: ${a}` })),
+  ...CORE.map((a) => ({ value: a, label: a })),
+  ...ENTERPRISE.map((a) => ({ value: a, label: `enterprise: ${a}` })),
 ];

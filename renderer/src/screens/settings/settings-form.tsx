@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ProfileName, Settings, SettingsPatch } from '../../../../server/admin/contract';
 import { errorMessage } from '../../api/admin-error';
+import { formatTime } from '../../lib/format-time';
 import { PROFILE_TEXT } from '../../lib/profiles';
 import { useSettings } from '../../stores/settings-store';
 import { OPT_IN_ATTRIBUTES } from './attributes';
@@ -17,6 +18,7 @@ const NETSKOPE_RPS = 25;
 export function SettingsForm({ settings }: { settings: Settings }) {
   const update = useSettings((s) => s.update);
   const saving = useSettings((s) => s.saving);
+  const savedAt = useSettings((s) => s.savedAt);
   const [profile, setProfile] = useState<ProfileName>(settings.profile);
   const [strict, setStrict] = useState(settings.strictMembers);
   const [rateOn, setRateOn] = useState(settings.rateLimit.enabled);
@@ -57,8 +59,9 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       enabledAttributes: attrs,
     };
     try {
+      setStatus(null);
+      // saving replaces the settings, which remounts this form: the confirmation comes from savedAt
       await update(patch);
-      setStatus({ ok: true, text: 'Settings saved. They apply to the next SCIM request.' });
     } catch (err) {
       setStatus({ ok: false, text: errorMessage(err) });
     }
@@ -177,6 +180,11 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         <button type="submit" className="button primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save settings'}
         </button>
+        {!status && savedAt && (
+          <span className="form-ok" role="status">
+            Settings saved at {formatTime(savedAt)}. They apply to the next SCIM request.
+          </span>
+        )}
         {status && (
           <span className={status.ok ? 'form-ok' : 'form-error'} role={status.ok ? 'status' : 'alert'}>
             {status.text}
