@@ -13,6 +13,7 @@
  * - Replace with a value filter that matches nothing is 400 noTarget (RFC 7644 §3.5.2.3);
  *   `add` with such a filter, or replace with `createOnReplaceNoMatch`, creates the element
  *   from the filter's `eq` terms (Entra's `emails[type eq "work"].value`).
+ * - A bare string member is its id (Microsoft's SCIM reference tests send `"value": "id"`).
  * - Remove of something absent (attribute, filtered value, member) is a successful no-op.
  * - `remove` with path and a value list removes the listed values (Entra, Netskope clients).
  * - Read-only attributes inside a path-less value are dropped and reported in `ignored`; a

@@ -1,8 +1,8 @@
 /**
  * Reads the member values a Group PATCH names (RFC 7643 §4.2 `members`), in every shape seen
  * in the wild: Okta's `[{value, display}]` without `type` (okta.md Q7, §2.11), a single object,
- * and the nested `{"value":{"value":id}}` forms of Netskope's Swagger example and scripts
- * (netskope.md §8.2).
+ * the nested `{"value":{"value":id}}` forms of Netskope's Swagger example and scripts
+ * (netskope.md §8.2), and bare id strings (Microsoft's SCIM reference tests).
  */
 import { invalidValue } from '../errors';
 import { getCI, isPlainObject } from './objects';
@@ -35,6 +35,13 @@ function optionalString(obj: Record<string, unknown>, name: string, where: strin
 }
 
 function readOne(raw: unknown, where: string, depth: number, out: MemberRef[], budget: MemberBudget): void {
+  if (typeof raw === 'string' && depth === 0) {
+    // Microsoft's SCIM reference tests send `"value": "string id 1"` for members and expect
+    // success (shared/conformance, "Group patch add member"): a bare string can only be the id.
+    if (raw.trim() === '') throw invalidValue(`${where}: member "value" must not be empty`);
+    out.push({ value: raw });
+    return;
+  }
   if (!isPlainObject(raw)) {
     throw invalidValue(`${where}: each member must be an object with a string "value" (RFC 7643 §4.2)`);
   }
