@@ -61,6 +61,7 @@ describe('user filters: SQL and in-memory engines agree', () => {
     it(`${c.filter}${c.note ? ` (${c.note})` : ''}`, () => {
       if (c.error !== undefined) {
         expectInvalidFilter(() => compileFilter(parseFilter(c.filter), usersTarget), c.error);
+        if (c.sqlOnly) return;
         expectInvalidFilter(
           () => evaluateFilter(parseFilter(c.filter), { userName: 'x' }, USER_SCHEMAS),
           c.error,

@@ -131,6 +131,7 @@ describe('compileSort (RFC 7644 §3.4.2.3)', () => {
     ['name', /is complex/],
     ['foo', /unknown attribute "foo"/],
     ['groups', /cannot sort by "groups"/],
+    ['meta.version', /cannot sort by "meta.version"/],
     ['emails[type eq "work"]', /Invalid sortBy/],
     ['', /Invalid sortBy/],
   ] as const) {

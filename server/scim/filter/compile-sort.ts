@@ -13,6 +13,7 @@ import { resolveAttribute } from '../schema';
 import { pathText } from './ast';
 import { defaultSub, locate, type FilterOptions } from './locate';
 import { kindOf } from './operand';
+import { serverOwned } from './compile-sql';
 import { parseAttrPath } from './parser';
 import { elemDoc, jsonPath, subPath } from './sql-parts';
 import type { SqlTarget } from './sql-target';
@@ -91,6 +92,8 @@ export function compileSort(sortBy: string, target: SqlTarget, options: FilterOp
     const x = folded ? (col.foldedExpr ?? `scim_fold(${col.expr})`) : col.expr;
     return `COALESCE(${x}, ${MISSING})`;
   }
+  if (serverOwned(loc.extension, loc.topName))
+    throw invalidValue(`Invalid sortBy: cannot sort by "${label}"`);
   const p = loc.subName ? subPath(base, loc.subName) : base;
   return `COALESCE(${jsonKey(doc, p, def, folded)}, ${MISSING})`;
 }

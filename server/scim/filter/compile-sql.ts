@@ -19,17 +19,7 @@ import { attr as attrDef, resolveAttribute, type AttributeDef } from '../schema'
 import { pathText, type AttrPath, type CompValue, type CompareOp, type Filter } from './ast';
 import { defaultSub, locate, locateSub, type FilterOptions } from './locate';
 import { prepareOperand, type Operand } from './operand';
-import {
-  elemDoc,
-  jsonPath,
-  jsonPresent,
-  SQL_OP,
-  subPath,
-  textPredicate,
-  typeExpr,
-  valueExpr,
-  type Src,
-} from './sql-parts';
+import { elemDoc, jsonPath, jsonPresent, predicate, subPath, type Src } from './sql-parts';
 import type { ColumnSpec, RelationSpec, SqlTarget } from './sql-target';
 
 export interface CompileOptions extends FilterOptions {
@@ -60,6 +50,14 @@ interface SubRef {
 
 type Scope = (path: AttrPath) => Site;
 
+/**
+ * `id` and `meta` are not in the stored JSON (SqlTarget.jsonColumn): without a column they
+ * cannot be filtered, and silently matching nothing would mislead.
+ */
+export function serverOwned(extension: string | undefined, topName: string): boolean {
+  return !extension && (topName === 'id' || topName === 'meta');
+}
+
 /** A definition for a column the schemas do not describe (e.g. a member-row target). */
 function columnDef(name: string, col: ColumnSpec): AttributeDef {
   const type =
@@ -89,6 +87,11 @@ class Compiler {
 
   private alias(): string {
     return `${this.target.table}_e${++this.aliases}`;
+  }
+
+  /** The SQL test of `src` against the operand. */
+  private test(src: Src, o: Operand, label: string): string {
+    return predicate(src, o, this.bind, (name, arg) => this.fn(name, arg, label));
   }
 
   private fn(name: 'scim_fold' | 'scim_datetime', arg: string, label: string): string {
@@ -130,6 +133,8 @@ class Compiler {
     const col = t.columns[(loc.subName ? `${keyBase}.${loc.subName}` : keyBase).toLowerCase()];
     const def = loc.subName ? loc.sub : top;
     if (col) return { kind: 'value', def, label, src: { kind: 'column', col } };
+    if (serverOwned(loc.extension, loc.topName))
+      throw invalidFilter(`Invalid filter: "${label}" cannot be filtered`);
     if (top?.type === 'complex' && !loc.subName) return { kind: 'object', def: top, label, doc, path: base };
     const path2 = loc.subName ? subPath(base, loc.subName) : base;
     return { kind: 'value', def, label, src: { kind: 'json', doc, path: path2 } };
@@ -191,7 +196,7 @@ class Compiler {
     if (op === 'ne') return this.not(this.compare(site, 'eq', value));
     switch (site.kind) {
       case 'value':
-        return this.predicate(site.src, prepareOperand(site.def, op, value, site.label), site.label);
+        return this.test(site.src, prepareOperand(site.def, op, value, site.label), site.label);
       case 'object':
         throw invalidFilter(`Invalid filter: "${site.label}" is complex; compare one of its sub-attributes`);
       case 'multi': {
@@ -210,7 +215,7 @@ class Compiler {
           site.doc,
           site.path,
           a,
-          this.predicate(src, prepareOperand(def, op, value, label), label),
+          this.test(src, prepareOperand(def, op, value, label), label),
         );
       }
       case 'relation': {
@@ -220,7 +225,7 @@ class Compiler {
         if (!col) throw invalidFilter(`Invalid filter: "${label}" cannot be filtered`);
         return this.relation(
           site.rel,
-          this.predicate({ kind: 'column', col }, prepareOperand(sub, op, value, label), label),
+          this.test({ kind: 'column', col }, prepareOperand(sub, op, value, label), label),
         );
       }
     }
@@ -302,43 +307,6 @@ class Compiler {
           );
         }
         throw invalidFilter(`Invalid filter: "${site.label}" is not complex, so it takes no [value filter]`);
-    }
-  }
-
-  private predicate(src: Src, o: Operand, label: string): string {
-    const bind = this.bind;
-    if (src.kind === 'column') {
-      const e = src.col.expr;
-      switch (o.kind) {
-        case 'boolean':
-          return `${e} = ${bind(o.value ? 1 : 0)}`;
-        case 'number':
-          return `${e} ${SQL_OP[o.op]} ${bind(o.value as number)}`;
-        case 'dateTime': {
-          const x = src.col.type === 'dateTime' ? e : this.fn('scim_datetime', e, label);
-          return `${x} ${SQL_OP[o.op]} ${bind(o.value as string)}`;
-        }
-        default: {
-          const x = o.folded ? (src.col.foldedExpr ?? this.fn('scim_fold', e, label)) : e;
-          const range = !o.folded || src.col.foldedExpr !== undefined;
-          return textPredicate(x, o, bind, range) ?? `${x} IS NOT NULL`;
-        }
-      }
-    }
-    const v = valueExpr(src);
-    const t = typeExpr(src);
-    switch (o.kind) {
-      case 'boolean':
-        return `${t} = '${o.value ? 'true' : 'false'}'`;
-      case 'number':
-        return `(${t} IN ('integer', 'real') AND ${v} ${SQL_OP[o.op]} ${bind(o.value as number)})`;
-      case 'dateTime':
-        return `(${t} = 'text' AND ${this.fn('scim_datetime', v, label)} ${SQL_OP[o.op]} ${bind(o.value as string)})`;
-      default: {
-        const x = o.folded ? this.fn('scim_fold', v, label) : v;
-        const test = textPredicate(x, o, bind, false);
-        return test ? `(${t} = 'text' AND ${test})` : `${t} = 'text'`;
-      }
     }
   }
 }

@@ -93,3 +93,53 @@ export function textPredicate(
       return `${x} ${SQL_OP[o.op] ?? '='} ${bind(v)}`;
   }
 }
+
+/** Calls a SQL function, or refuses when functions are not allowed (CompileOptions.functions). */
+export type SqlFunctionCall = (name: 'scim_fold' | 'scim_datetime', arg: string) => string;
+
+/**
+ * The SQL test of one value source against a prepared operand (semantics of operand.ts). JSON
+ * values are type-checked first (json_type), so a value of the wrong type never matches and
+ * json_extract never sees anything but JSON.
+ */
+export function predicate(
+  src: Src,
+  o: Operand,
+  bind: (v: string | number) => string,
+  fn: SqlFunctionCall,
+): string {
+  if (src.kind === 'column') {
+    const e = src.col.expr;
+    switch (o.kind) {
+      case 'boolean':
+        return `${e} = ${bind(o.value ? 1 : 0)}`;
+      case 'number':
+        return `${e} ${SQL_OP[o.op]} ${bind(o.value as number)}`;
+      case 'dateTime': {
+        // Columns typed dateTime hold toISOString() text already: compare directly (indexable).
+        const x = src.col.type === 'dateTime' ? e : fn('scim_datetime', e);
+        return `${x} ${SQL_OP[o.op]} ${bind(o.value as string)}`;
+      }
+      default: {
+        const x = o.folded ? (src.col.foldedExpr ?? fn('scim_fold', e)) : e;
+        const range = !o.folded || src.col.foldedExpr !== undefined;
+        return textPredicate(x, o, bind, range) ?? `${x} IS NOT NULL`;
+      }
+    }
+  }
+  const v = valueExpr(src);
+  const t = typeExpr(src);
+  switch (o.kind) {
+    case 'boolean':
+      return `${t} = '${o.value ? 'true' : 'false'}'`;
+    case 'number':
+      return `(${t} IN ('integer', 'real') AND ${v} ${SQL_OP[o.op]} ${bind(o.value as number)})`;
+    case 'dateTime':
+      return `(${t} = 'text' AND ${fn('scim_datetime', v)} ${SQL_OP[o.op]} ${bind(o.value as string)})`;
+    default: {
+      const x = o.folded ? fn('scim_fold', v) : v;
+      const test = textPredicate(x, o, bind, false);
+      return test ? `(${t} = 'text' AND ${test})` : `${t} = 'text'`;
+    }
+  }
+}
