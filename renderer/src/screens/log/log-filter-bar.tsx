@@ -42,7 +42,7 @@ export function LogFilterBar() {
           type="search"
           className="filter-text"
           aria-label="Free text (path, query, bodies)"
-          placeholder="Free text: path, query, bodies…"
+          placeholder="Free text (path, query, bodies)"
           value={draft.text}
           onChange={(e) => set('text', e.target.value)}
         />
@@ -84,7 +84,7 @@ export function LogFilterBar() {
           type="text"
           className="filter-resource"
           aria-label="User or group: name, id or externalId"
-          placeholder="User or group: name, id or externalId"
+          placeholder="User/group: name, id, externalId"
           value={draft.resource}
           onChange={(e) => set('resource', e.target.value)}
         />
