@@ -24,7 +24,9 @@ export function usersTarget(schemas: SchemaDef[], alias = 'u'): SqlTarget {
       groups: {
         exists: `EXISTS (SELECT 1 FROM group_members ugm JOIN groups ug ON ug.seq = ugm.group_seq WHERE ugm.user_seq = ${a}.seq AND ug.deleted = 0 AND (%s))`,
         columns: {
-          value: { expr: 'ug.id' },
+          // ids are lower-case UUIDs, so fold(id) = id: members/groups.value is caseExact=false
+          // (RFC 7643 §4.2) and this keeps the comparison free of scim_fold (index, journaled writes).
+          value: { expr: 'ug.id', foldedExpr: 'ug.id' },
           display: { expr: 'ug.display_name', foldedExpr: 'ug.display_name_ci' },
         },
       },
@@ -49,7 +51,7 @@ export function groupsTarget(schemas: SchemaDef[], alias = 'g'): SqlTarget {
       members: {
         exists: `EXISTS (SELECT 1 FROM group_members gm JOIN users mu ON mu.seq = gm.user_seq WHERE gm.group_seq = ${a}.seq AND (%s))`,
         columns: {
-          value: { expr: 'mu.id' },
+          value: { expr: 'mu.id', foldedExpr: 'mu.id' },
           display: { expr: 'mu.user_name', foldedExpr: 'mu.user_name_ci' },
         },
       },
@@ -67,7 +69,7 @@ export function memberRowTarget(schemas: SchemaDef[]): SqlTarget {
     table: 'mu',
     jsonColumn: 'mu.resource',
     columns: {
-      value: { expr: 'mu.id' },
+      value: { expr: 'mu.id', foldedExpr: 'mu.id' },
       display: { expr: 'mu.user_name', foldedExpr: 'mu.user_name_ci' },
       type: { expr: "'User'" },
     },
