@@ -41,7 +41,7 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 describe('createPagedList', () => {
   it('fetches the first page on setQuery, then only the pages a range needs', async () => {
     const src = source(100_000);
-    const store = createPagedList(src.fetcher, 'a');
+    const store = createPagedList<string, string>(src.fetcher, 'a');
     store.getState().setQuery('a');
     expect(src.calls.map((c) => c.offset)).toEqual([0]);
     src.calls[0]?.resolve();
@@ -61,7 +61,7 @@ describe('createPagedList', () => {
 
   it('drops answers that arrive for a query that was replaced', async () => {
     const src = source(500);
-    const store = createPagedList(src.fetcher, 'a');
+    const store = createPagedList<string, string>(src.fetcher, 'a');
     store.getState().setQuery('a');
     store.getState().setQuery('b');
     src.calls[1]?.resolve();
@@ -73,7 +73,7 @@ describe('createPagedList', () => {
 
   it('refresh keeps the rows shown until the page is fetched again', async () => {
     const src = source(300);
-    const store = createPagedList(src.fetcher, 'a');
+    const store = createPagedList<string, string>(src.fetcher, 'a');
     store.getState().setQuery('a');
     src.calls[0]?.resolve();
     await flush();
