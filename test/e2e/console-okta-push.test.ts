@@ -7,6 +7,7 @@
  * Live updates are awaited by polling locators with a bounded timeout (no sleeps). LIVE_MS is
  * the acceptance bound "within a second"; the other waits only bound a hang.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, startConsoleHarness, type ConsoleHarness } from './console-harness';
@@ -242,6 +243,45 @@ describe('console e2e: Okta push against the headless server', () => {
       .toBe(true);
     await table.getByRole('row').filter({ hasText: '/Groups' }).first().waitFor({ timeout: WAIT_MS });
     await logPage.getByRole('button', { name: 'Reset filters' }).click();
+    await table.getByRole('row').filter({ hasText: 'GET' }).first().waitFor({ timeout: WAIT_MS });
+  });
+
+  it('exports the log as JSON and CSV, then clears it after confirmation', async () => {
+    await nav(logPage, 'Request log').click();
+    const [json] = await Promise.all([
+      logPage.waitForEvent('download', { timeout: WAIT_MS }),
+      logPage.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    expect(json.suggestedFilename()).toMatch(/^scimdesk-log-.*\.json$/);
+    const exported = JSON.parse(await readFile(await json.path(), 'utf8')) as unknown[];
+    expect(exported.length).toBeGreaterThan(5);
+    const [csv] = await Promise.all([
+      logPage.waitForEvent('download', { timeout: WAIT_MS }),
+      logPage.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    expect((await readFile(await csv.path(), 'utf8')).split('\n').length).toBeGreaterThan(5);
+
+    await logPage.getByRole('button', { name: 'Clear', exact: true }).click();
+    const confirm = logPage.getByRole('dialog', { name: 'Clear the request log?' });
+    await confirm.getByRole('button', { name: 'CLEAR LOG' }).click();
+    await logPage.getByText('No requests yet').waitFor({ timeout: WAIT_MS });
+  });
+
+  it('revokes a token with the keyboard only, after confirmation, and SCIM then answers 401', async () => {
+    await nav(page, 'Tokens').click();
+    const trash = page.getByRole('button', { name: 'Revoke token OKTA' });
+    await trash.focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog', { name: 'Revoke token?' });
+    // the safe choice has the focus
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('CANCEL');
+    await screenshot(page, 'tokens-revoke');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached', timeout: WAIT_MS });
+    await page.getByText('No tokens yet').waitFor({ timeout: WAIT_MS });
+    expect((await h.scim(token, '/Users', { query: 'startIndex=1&count=2' })).status).toBe(401);
   });
 
   it('saves settings and shows the read-only facts', async () => {
@@ -252,9 +292,8 @@ describe('console e2e: Okta push against the headless server', () => {
     await screenshot(page, 'settings');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText(/Settings saved at/).waitFor({ timeout: WAIT_MS });
-    const s = h.core.settings();
-    expect(s.profile).toBe('rfc');
-    expect(s.rateLimit).toEqual({ enabled: true, perSecond: 25 });
+    await expect.poll(() => h.core.settings().profile, { timeout: WAIT_MS }).toBe('rfc');
+    expect(h.core.settings().rateLimit).toEqual({ enabled: true, perSecond: 25 });
   });
 
   it('kept every page free of console errors and CSP violations', () => {

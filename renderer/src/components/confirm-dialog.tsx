@@ -32,7 +32,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="button" onClick={onClose} autoFocus>
+          <button type="button" className="button" onClick={onClose} data-autofocus>
             CANCEL
           </button>
           <button type="button" className="button danger" onClick={() => void confirm()} disabled={busy}>

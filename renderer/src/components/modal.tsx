@@ -25,6 +25,9 @@ export function Modal({ title, onClose, children, actions, wide }: ModalProps) {
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
+    // React implements autoFocus with a focus() call before this effect runs, and showModal()
+    // then moves focus to the first focusable element; mark the intended one with data-autofocus.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const onCancel = (e: Event) => {
       e.preventDefault();
       onCancelEvent();

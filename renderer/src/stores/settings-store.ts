@@ -8,18 +8,18 @@ interface SettingsState {
   settings: Settings | null;
   error: string | null;
   saving: boolean;
-  /** when this console last saved (kept here so the message survives the form's remount) */
-  savedAt: string | null;
+  /** the last save from this console and which form made it (kept here to survive a remount) */
+  saved: { at: string; by: string } | null;
   load(): Promise<void>;
   /** saves a partial change; throws so the form can show the message next to the field */
-  update(patch: SettingsPatch): Promise<Settings>;
+  update(patch: SettingsPatch, by?: string): Promise<Settings>;
 }
 
 export const useSettings = create<SettingsState>((set) => ({
   settings: null,
   error: null,
   saving: false,
-  savedAt: null,
+  saved: null,
   async load() {
     try {
       set({ settings: await api().getSettings(), error: null });
@@ -27,11 +27,11 @@ export const useSettings = create<SettingsState>((set) => ({
       set({ error: errorMessage(err) });
     }
   },
-  async update(patch) {
+  async update(patch, by = 'unknown') {
     set({ saving: true });
     try {
       const settings = await api().updateSettings(patch);
-      set({ settings, error: null, savedAt: new Date().toISOString() });
+      set({ settings, error: null, saved: { at: new Date().toISOString(), by } });
       return settings;
     } finally {
       set({ saving: false });

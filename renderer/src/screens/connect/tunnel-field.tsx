@@ -34,7 +34,7 @@ export function TunnelField({
     setTouched(true);
     if (value.trim() !== '' && !check.ok) return;
     try {
-      await update({ publicUrl: check.ok ? check.origin : null });
+      await update({ publicUrl: check.ok ? check.origin : null }, 'tunnel');
       await useConnect.getState().load();
       setStatus({
         ok: true,

@@ -53,7 +53,7 @@ export function GroupModal({ id, onClose }: { id: string; onClose(): void }) {
         type="search"
         aria-label="Search for users in this group"
         placeholder="Search for users in this group"
-        autoFocus
+        data-autofocus
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />

@@ -18,7 +18,8 @@ const NETSKOPE_RPS = 25;
 export function SettingsForm({ settings }: { settings: Settings }) {
   const update = useSettings((s) => s.update);
   const saving = useSettings((s) => s.saving);
-  const savedAt = useSettings((s) => s.savedAt);
+  const saved = useSettings((s) => s.saved);
+  const savedAt = saved?.by === 'settings-form' ? saved.at : null;
   const [profile, setProfile] = useState<ProfileName>(settings.profile);
   const [strict, setStrict] = useState(settings.strictMembers);
   const [rateOn, setRateOn] = useState(settings.rateLimit.enabled);
@@ -61,7 +62,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     try {
       setStatus(null);
       // saving replaces the settings, which remounts this form: the confirmation comes from savedAt
-      await update(patch);
+      await update(patch, 'settings-form');
     } catch (err) {
       setStatus({ ok: false, text: errorMessage(err) });
     }

@@ -55,7 +55,7 @@ export function AddTokenModal({ onClose, onCreated }: Props) {
             type="text"
             value={name}
             maxLength={128}
-            autoFocus
+            data-autofocus
             placeholder="OKTA"
             onChange={(e) => setName(e.target.value)}
             aria-invalid={error ? true : undefined}
