@@ -50,6 +50,7 @@ export class Snapshotter {
   private worker: Worker | null = null;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
+  private closed = false;
 
   constructor(
     private readonly dir: string,
@@ -68,6 +69,7 @@ export class Snapshotter {
    */
   snapshot(lsn: number): Promise<number> {
     try {
+      if (this.closed) throw new Error('engine closed');
       if (!this.worker) this.start(lsn);
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
@@ -113,6 +115,7 @@ export class Snapshotter {
 
   /** Stops the worker; pending snapshots fail (their temp file is cleaned at next start-up). */
   async close(): Promise<void> {
+    this.closed = true;
     const w = this.worker;
     if (!w) return;
     this.lose(w, new Error('engine closed'));
