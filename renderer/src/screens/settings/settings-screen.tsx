@@ -1,6 +1,7 @@
 /** Settings: tenant behaviour (editable) and where the server runs (read-only). */
 import { useEffect } from 'react';
 import { Busy, ErrorBanner } from '../../components/notice';
+import { formatTime } from '../../lib/format-time';
 import { useConnect } from '../../stores/connect-store';
 import { useSettings } from '../../stores/settings-store';
 import { SettingsForm } from './settings-form';
@@ -45,7 +46,7 @@ export function SettingsScreen() {
                   <dt>Mode</dt>
                   <dd>{info.mode === 'headless' ? 'Headless (browser console)' : 'Desktop'}</dd>
                   <dt>Started</dt>
-                  <dd className="mono">{info.startedAt}</dd>
+                  <dd className="mono">{formatTime(info.startedAt)}</dd>
                   <dt>Version</dt>
                   <dd>{info.version}</dd>
                   <dt>Storage</dt>
