@@ -49,13 +49,25 @@ export interface ConsoleHarness {
   close(): Promise<void>;
 }
 
-/** Builds the renderer with the project's Vite config into `outDir`. */
+/**
+ * Builds the renderer with the project's Vite config into `outDir`, as a production build.
+ * Vitest sets NODE_ENV=test, which would make Vite and the React plugin emit React's
+ * development runtime; NODE_ENV is set to production for the build only.
+ */
 export async function buildRenderer(outDir: string): Promise<void> {
-  await build({
-    configFile: join(ROOT, 'renderer', 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  const previous = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({
+      configFile: join(ROOT, 'renderer', 'vite.config.ts'),
+      logLevel: 'error',
+      mode: 'production',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (previous === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = previous;
+  }
 }
 
 /** Starts server, console and browser; `close()` stops all three and removes the temp dirs. */
