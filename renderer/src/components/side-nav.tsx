@@ -19,6 +19,16 @@ const STREAM_TEXT = {
   reconnecting: 'Reconnecting… (updates paused)',
 };
 
+/** Moves the focus to the new screen's title, so keyboard and screen-reader users start there. */
+function focusScreenTitle() {
+  requestAnimationFrame(() => {
+    const h1 = document.querySelector<HTMLElement>('.screen h1');
+    if (!h1) return;
+    h1.tabIndex = -1;
+    h1.focus();
+  });
+}
+
 /** The navigation column. */
 export function SideNav() {
   const screen = useNav((s) => s.screen);
@@ -38,7 +48,10 @@ export function SideNav() {
               type="button"
               className="nav-item"
               aria-current={screen === item.screen ? 'page' : undefined}
-              onClick={() => go(item.screen)}
+              onClick={() => {
+                go(item.screen);
+                focusScreenTitle();
+              }}
             >
               <Icon name={item.icon} />
               {item.label}

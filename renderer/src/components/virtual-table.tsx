@@ -8,7 +8,7 @@
  * simplified to row focus).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { EmulatorMark } from './emulator-mark';
 
 /** One column: header, CSS grid width, cell renderer, optional server-side sort key. */
@@ -43,6 +43,11 @@ interface VirtualTableProps<T> {
   rowHeight?: number;
   /** shown instead of the body when rowCount is 0 */
   empty?: ReactNode;
+  /**
+   * Rows arrive at the top (the live log): once scrolled down, keep the rows being read in
+   * place instead of letting each new row push them down.
+   */
+  keepPosition?: boolean;
 }
 
 /** The virtualised table. */
@@ -51,6 +56,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const rowHeight = props.rowHeight ?? 36;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const anchor = useRef<{ key: string; index: number } | null>(null);
   const grid = columns.map((c) => c.width).join(' ');
 
   // The console is not built with React Compiler, and the virtualizer never leaves this component.
@@ -78,6 +84,26 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focusIndex}"]`);
     el?.focus({ preventScroll: true });
   }, [focusIndex, first, last]);
+
+  // After each render: if the row that was at the top of the view moved down (rows were
+  // prepended), scroll by as much so it stays put; then remember the row now at the top.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!props.keepPosition || !el) return;
+    const a = anchor.current;
+    if (a && el.scrollTop > 0) {
+      for (let i = a.index; i < Math.min(rowCount, a.index + 1000); i++) {
+        const row = rowAt(i);
+        if (row && rowKey(row) === a.key) {
+          if (i !== a.index) el.scrollTop += (i - a.index) * rowHeight;
+          break;
+        }
+      }
+    }
+    const top = Math.floor(el.scrollTop / rowHeight);
+    const row = rowAt(top);
+    anchor.current = row ? { key: rowKey(row), index: top } : null;
+  });
 
   const move = (to: number) => {
     const index = Math.max(0, Math.min(rowCount - 1, to));

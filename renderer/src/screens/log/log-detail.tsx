@@ -5,6 +5,7 @@
  * path-scoped, and op casing: spec/okta.md §2.11, spec/netskope.md "Emulator requirements").
  */
 import { useEffect } from 'react';
+import { Drawer } from '../../components/drawer';
 import { HeadersView } from '../../components/headers-view';
 import { JsonView } from '../../components/json-view';
 import { Busy, ErrorBanner } from '../../components/notice';
@@ -25,90 +26,88 @@ export function LogDetail({ id }: { id: string }) {
   }, [id, open]);
 
   return (
-    <aside className="drawer" aria-label="Request detail">
-      <header className="drawer-head">
-        <h2 className="mono">{e ? `${e.method} ${e.path}` : 'Request'}</h2>
-        <button type="button" className="icon-button" aria-label="Close request detail" onClick={close}>
-          ×
-        </button>
-      </header>
-      <div className="drawer-body">
-        {error && <ErrorBanner onRetry={() => useLogDetail.getState().refresh()}>{error}</ErrorBanner>}
-        {!e && !error && <Busy>Loading the request…</Busy>}
-        {e && (
-          <>
-            <section>
-              <dl className="facts">
-                <dt>Status</dt>
-                <dd>
-                  <HttpStatus status={e.status} />
-                </dd>
-                <dt>Time</dt>
-                <dd className="mono">{formatTime(e.time)}</dd>
-                <dt>Duration</dt>
-                <dd className="mono">{formatDuration(e.durationMs)}</dd>
-                <dt>Token</dt>
-                <dd>{e.tokenName ?? <span className="muted">none / rejected</span>}</dd>
-                <dt>User-Agent</dt>
-                <dd className="mono">{e.userAgent ?? '—'}</dd>
-                {e.query && (
-                  <>
-                    <dt>Query</dt>
-                    <dd className="mono">{decodeQuery(e.query)}</dd>
-                  </>
-                )}
-                {e.patchStyle && (
-                  <>
-                    <dt>PATCH style</dt>
-                    <dd>{e.patchStyle}</dd>
-                  </>
-                )}
-              </dl>
+    <Drawer
+      label="Request detail"
+      title={e ? `${e.method} ${e.path}` : 'Request'}
+      titleClassName="mono"
+      itemKey={id}
+      onClose={close}
+    >
+      {error && <ErrorBanner onRetry={() => useLogDetail.getState().refresh()}>{error}</ErrorBanner>}
+      {!e && !error && <Busy>Loading the request…</Busy>}
+      {e && (
+        <>
+          <section>
+            <dl className="facts">
+              <dt>Status</dt>
+              <dd>
+                <HttpStatus status={e.status} />
+              </dd>
+              <dt>Time</dt>
+              <dd className="mono">{formatTime(e.time)}</dd>
+              <dt>Duration</dt>
+              <dd className="mono">{formatDuration(e.durationMs)}</dd>
+              <dt>Token</dt>
+              <dd>{e.tokenName ?? <span className="muted">none / rejected</span>}</dd>
+              <dt>User-Agent</dt>
+              <dd className="mono">{e.userAgent ?? '—'}</dd>
+              {e.query && (
+                <>
+                  <dt>Query</dt>
+                  <dd className="mono">{decodeQuery(e.query)}</dd>
+                </>
+              )}
+              {e.patchStyle && (
+                <>
+                  <dt>PATCH style</dt>
+                  <dd>{e.patchStyle}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+          {e.warnings.length > 0 && (
+            <section aria-labelledby="log-warnings">
+              <h3 id="log-warnings">Warnings</h3>
+              <ul className="warning-list">
+                {e.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
             </section>
-            {e.warnings.length > 0 && (
-              <section aria-labelledby="log-warnings">
-                <h3 id="log-warnings">Warnings</h3>
-                <ul className="warning-list">
-                  {e.warnings.map((w, i) => (
-                    <li key={i}>{w}</li>
-                  ))}
-                </ul>
-              </section>
-            )}
-            {e.resources.length > 0 && (
-              <section aria-labelledby="log-resources">
-                <h3 id="log-resources">Resources touched</h3>
-                <ul className="plain-list">
-                  {e.resources.map((r) => (
-                    <li key={`${r.type}-${r.id}`}>
-                      {r.type}:{' '}
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => go(r.type === 'User' ? 'users' : 'groups', r.id)}
-                      >
-                        {r.name ?? r.id}
-                      </button>
-                      {r.externalId && <span className="muted mono"> externalId {r.externalId}</span>}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-            <section aria-labelledby="log-req">
-              <h3 id="log-req">Request</h3>
-              <HeadersView headers={e.requestHeaders} />
-              <JsonView value={e.requestBody} label="Request body" />
+          )}
+          {e.resources.length > 0 && (
+            <section aria-labelledby="log-resources">
+              <h3 id="log-resources">Resources touched</h3>
+              <ul className="plain-list">
+                {e.resources.map((r) => (
+                  <li key={`${r.type}-${r.id}`}>
+                    {r.type}:{' '}
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => go(r.type === 'User' ? 'users' : 'groups', r.id)}
+                    >
+                      {r.name ?? r.id}
+                    </button>
+                    {r.externalId && <span className="muted mono"> externalId {r.externalId}</span>}
+                  </li>
+                ))}
+              </ul>
             </section>
-            <section aria-labelledby="log-res">
-              <h3 id="log-res">Response</h3>
-              <HeadersView headers={e.responseHeaders} />
-              <JsonView value={e.responseBody} label="Response body" />
-            </section>
-          </>
-        )}
-      </div>
-    </aside>
+          )}
+          <section aria-labelledby="log-req">
+            <h3 id="log-req">Request</h3>
+            <HeadersView headers={e.requestHeaders} />
+            <JsonView value={e.requestBody} label="Request body" />
+          </section>
+          <section aria-labelledby="log-res">
+            <h3 id="log-res">Response</h3>
+            <HeadersView headers={e.responseHeaders} />
+            <JsonView value={e.responseBody} label="Response body" />
+          </section>
+        </>
+      )}
+    </Drawer>
   );
 }
 

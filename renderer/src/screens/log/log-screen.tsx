@@ -58,6 +58,7 @@ export function LogScreen() {
               onOpen={(e) => go('log', e.id)}
               selectedKey={itemId}
               rowHeight={32}
+              keepPosition
               empty={
                 isUnfiltered(filters) ? (
                   <EmptyState title="No requests yet">

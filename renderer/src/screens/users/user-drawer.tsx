@@ -4,6 +4,7 @@
  * attributes not enabled, §5.3) and the requests that touched the user.
  */
 import { useEffect } from 'react';
+import { Drawer } from '../../components/drawer';
 import { Busy, ErrorBanner } from '../../components/notice';
 import { JsonView } from '../../components/json-view';
 import { RequestsList } from '../../components/requests-list';
@@ -24,87 +25,79 @@ export function UserDrawer({ id }: { id: string }) {
   }, [id, open]);
 
   return (
-    <aside className="drawer" aria-label="User detail">
-      <header className="drawer-head">
-        <h2>{user ? user.userName : 'User'}</h2>
-        <button type="button" className="icon-button" aria-label="Close user detail" onClick={close}>
-          ×
-        </button>
-      </header>
-      <div className="drawer-body">
-        {error && <ErrorBanner onRetry={() => useUserDetail.getState().refresh()}>{error}</ErrorBanner>}
-        {!user && !error && <Busy>Loading the user…</Busy>}
-        {user && (
-          <>
-            <section>
-              <dl className="facts">
-                <dt>Status</dt>
-                <dd>
-                  <StatusBadge active={user.active} deleted={user.deleted} />
-                </dd>
-                <dt>Email</dt>
-                <dd>{user.email ?? '—'}</dd>
-                <dt>Name</dt>
-                <dd>{[user.givenName, user.familyName].filter(Boolean).join(' ') || '—'}</dd>
-                <dt>displayName</dt>
-                <dd>{user.displayName ?? '—'}</dd>
-                <dt>SCIM id</dt>
-                <dd className="mono">{user.id}</dd>
-                <dt>externalId</dt>
-                <dd className="mono">{user.externalId ?? '—'}</dd>
-                <dt>Created</dt>
-                <dd className="mono">{formatTime(user.created)}</dd>
-                <dt>Updated</dt>
-                <dd className="mono">{formatTime(user.modified)}</dd>
-              </dl>
-            </section>
-            <section aria-labelledby="user-groups">
-              <h3 id="user-groups">Groups ({user.groups.length})</h3>
-              {user.groups.length === 0 ? (
-                <p className="muted">Not a member of any group.</p>
-              ) : (
-                <ul className="plain-list">
-                  {user.groups.map((g) => (
-                    <li key={g.id}>
-                      <button type="button" className="link" onClick={() => go('groups', g.id)}>
-                        {g.displayName}
-                      </button>
+    <Drawer label="User detail" title={user ? user.userName : 'User'} itemKey={id} onClose={close}>
+      {error && <ErrorBanner onRetry={() => useUserDetail.getState().refresh()}>{error}</ErrorBanner>}
+      {!user && !error && <Busy>Loading the user…</Busy>}
+      {user && (
+        <>
+          <section>
+            <dl className="facts">
+              <dt>Status</dt>
+              <dd>
+                <StatusBadge active={user.active} deleted={user.deleted} />
+              </dd>
+              <dt>Email</dt>
+              <dd>{user.email ?? '—'}</dd>
+              <dt>Name</dt>
+              <dd>{[user.givenName, user.familyName].filter(Boolean).join(' ') || '—'}</dd>
+              <dt>displayName</dt>
+              <dd>{user.displayName ?? '—'}</dd>
+              <dt>SCIM id</dt>
+              <dd className="mono">{user.id}</dd>
+              <dt>externalId</dt>
+              <dd className="mono">{user.externalId ?? '—'}</dd>
+              <dt>Created</dt>
+              <dd className="mono">{formatTime(user.created)}</dd>
+              <dt>Updated</dt>
+              <dd className="mono">{formatTime(user.modified)}</dd>
+            </dl>
+          </section>
+          <section aria-labelledby="user-groups">
+            <h3 id="user-groups">Groups ({user.groups.length})</h3>
+            {user.groups.length === 0 ? (
+              <p className="muted">Not a member of any group.</p>
+            ) : (
+              <ul className="plain-list">
+                {user.groups.map((g) => (
+                  <li key={g.id}>
+                    <button type="button" className="link" onClick={() => go('groups', g.id)}>
+                      {g.displayName}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="user-ignored">
+            <h3 id="user-ignored">Ignored attributes</h3>
+            {user.ignored.length === 0 ? (
+              <p className="muted">None on the last write.</p>
+            ) : (
+              <>
+                <p className="muted small">
+                  Sent by the IdP but not stored: Netskope keeps these only once enabled (Settings › Enabled
+                  attributes).
+                </p>
+                <ul className="warning-list">
+                  {user.ignored.map((a) => (
+                    <li key={a} className="mono">
+                      {a}
                     </li>
                   ))}
                 </ul>
-              )}
-            </section>
-            <section aria-labelledby="user-ignored">
-              <h3 id="user-ignored">Ignored attributes</h3>
-              {user.ignored.length === 0 ? (
-                <p className="muted">None on the last write.</p>
-              ) : (
-                <>
-                  <p className="muted small">
-                    Sent by the IdP but not stored: Netskope keeps these only once enabled (Settings › Enabled
-                    attributes).
-                  </p>
-                  <ul className="warning-list">
-                    {user.ignored.map((a) => (
-                      <li key={a} className="mono">
-                        {a}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </section>
-            <section aria-labelledby="user-requests">
-              <h3 id="user-requests">Requests</h3>
-              <RequestsList requests={user.requests} />
-            </section>
-            <section aria-labelledby="user-json">
-              <h3 id="user-json">SCIM resource</h3>
-              <JsonView value={user.resource} label="User SCIM JSON" />
-            </section>
-          </>
-        )}
-      </div>
-    </aside>
+              </>
+            )}
+          </section>
+          <section aria-labelledby="user-requests">
+            <h3 id="user-requests">Requests</h3>
+            <RequestsList requests={user.requests} />
+          </section>
+          <section aria-labelledby="user-json">
+            <h3 id="user-json">SCIM resource</h3>
+            <JsonView value={user.resource} label="User SCIM JSON" />
+          </section>
+        </>
+      )}
+    </Drawer>
   );
 }
