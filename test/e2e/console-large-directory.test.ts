@@ -93,6 +93,17 @@ describe('console e2e: 100,000 users', () => {
     // keyboard focus follows: the focused row is the last one
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'));
     expect(focused).toBe(String(USERS + 1));
+
+    // Enter opens the detail with the focus in it; Esc closes it and returns to the row
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('complementary', { name: 'User detail' });
+    await drawer.getByText('00u99999', { exact: true }).waitFor({ timeout: WAIT_MS });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('User detail');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached', timeout: WAIT_MS });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe(
+      String(USERS + 1),
+    );
   });
 
   it('searches on the server and sorts on the server', async () => {
