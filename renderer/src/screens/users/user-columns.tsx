@@ -12,7 +12,7 @@ export const USER_COLUMNS: Column<UserRow>[] = [
   {
     key: 'email',
     header: 'Email',
-    width: 'minmax(200px, 2.2fr)',
+    width: 'minmax(200px, 2fr)',
     sortKey: 'userName',
     render: (u) => (
       <span title={u.userName}>
@@ -40,14 +40,14 @@ export const USER_COLUMNS: Column<UserRow>[] = [
   {
     key: 'status',
     header: 'Status',
-    width: '128px',
+    width: '118px',
     emulator: true,
     render: (u) => <StatusBadge active={u.active} deleted={u.deleted} />,
   },
   {
     key: 'externalId',
     header: 'externalId',
-    width: 'minmax(120px, 1fr)',
+    width: 'minmax(150px, 1fr)',
     emulator: true,
     sortKey: 'externalId',
     render: (u) => <span className="mono">{u.externalId ?? ''}</span>,
@@ -55,7 +55,7 @@ export const USER_COLUMNS: Column<UserRow>[] = [
   {
     key: 'created',
     header: 'Created',
-    width: '164px',
+    width: '160px',
     emulator: true,
     sortKey: 'meta.created',
     render: (u) => <span className="mono">{formatTime(u.created)}</span>,
@@ -63,7 +63,7 @@ export const USER_COLUMNS: Column<UserRow>[] = [
   {
     key: 'modified',
     header: 'Updated',
-    width: '164px',
+    width: '160px',
     emulator: true,
     sortKey: 'meta.lastModified',
     render: (u) => <span className="mono">{formatTime(u.modified)}</span>,
