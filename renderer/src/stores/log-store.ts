@@ -30,6 +30,15 @@ interface LogState {
   clear(): Promise<void>;
 }
 
+/** Newer entries in front: a plain concatenation when they are all newer (the usual case). */
+function prependNewest(batch: LogSummary[], entries: LogSummary[]): LogSummary[] {
+  const newest = entries[0]?.seq ?? -Infinity;
+  const sorted = [...batch].sort((a, b) => b.seq - a.seq);
+  const last = sorted[sorted.length - 1];
+  if (last && last.seq > newest) return [...sorted, ...entries].slice(0, CAP);
+  return mergeNewestFirst(batch, entries, CAP);
+}
+
 export const useLog = create<LogState>((set, get) => {
   let gen = 0;
   let loadingOlder = false;
@@ -46,6 +55,15 @@ export const useLog = create<LogState>((set, get) => {
         (err: unknown) => set({ error: errorMessage(err) }),
       );
   }, 300);
+
+  // Live entries are applied in batches: an Okta push can log hundreds of requests a second,
+  // and one state update (and render) per request would keep the console busy.
+  let incoming: LogSummary[] = [];
+  const applyIncoming = throttle(() => {
+    const batch = incoming;
+    incoming = [];
+    set((s) => ({ entries: prependNewest(batch, s.entries) }));
+  }, 100);
 
   return {
     entries: [],
@@ -105,12 +123,14 @@ export const useLog = create<LogState>((set, get) => {
       if (s.paused) {
         set({ buffered: [entry, ...s.buffered].slice(0, CAP) });
       } else if (isUnfiltered(s.filters)) {
-        set({ entries: mergeNewestFirst([entry], s.entries, CAP) });
+        incoming.push(entry);
+        applyIncoming();
       } else {
         refetchNewest();
       }
     },
     onCleared() {
+      incoming = [];
       set({ entries: [], buffered: [], hasMore: false });
     },
     setPaused(paused) {
