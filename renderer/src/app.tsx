@@ -27,7 +27,7 @@ export function App() {
     <div className="app">
       <SideNav />
       <main className="main" id="main">
-        {connectError && !info && (
+        {connectError && !info && screen !== 'connect' && (
           <div className="screen-banner">
             <ErrorBanner onRetry={() => void useConnect.getState().load()}>{connectError}</ErrorBanner>
           </div>
