@@ -118,11 +118,14 @@ describe('console e2e: Okta push against the headless server', () => {
     });
     expect(res.status).toBe(201);
     userId = ((await res.json()) as { id: string }).id;
+    const t0 = performance.now();
 
     const userRow = rowWith(page, 'Users', 'jane.doe@example.com');
     await userRow.waitFor({ timeout: LIVE_MS });
+    console.log(`user row visible ${Math.round(performance.now() - t0)} ms after the 201`);
     await userRow.getByText('Active').waitFor({ timeout: WAIT_MS });
     await rowWith(logPage, 'Request log', 'POST').filter({ hasText: '/Users' }).waitFor({ timeout: LIVE_MS });
+    console.log(`log row visible ${Math.round(performance.now() - t0)} ms after the 201`);
     await screenshot(page, 'users');
   });
 
