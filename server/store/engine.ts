@@ -27,7 +27,7 @@ import { StoreUnavailableError } from './types';
 import type { Engine, EngineOptions, EngineStats, Reader, SqlParams, Tx } from './types';
 
 /** Default journal size that triggers a background snapshot. */
-export const DEFAULT_SNAPSHOT_JOURNAL_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_SNAPSHOT_JOURNAL_BYTES = 4 * 1024 * 1024;
 
 interface Entry {
   lsn: number;
