@@ -33,8 +33,8 @@ export function defaultWorkerUrl(): URL {
  */
 function spawn(url: URL, data: WorkerInit): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: data });
-  const require = createRequire(import.meta.url);
-  const api = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs'));
+  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
+  const api = pathToFileURL(join(dirname(tsxPackage), 'dist/esm/api/index.mjs'));
   const code =
     `import(${JSON.stringify(api.href)})` +
     `.then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;

@@ -12,19 +12,20 @@ import type { SqlJsStatic } from 'sql.js';
 
 type InitSqlJs = (config?: { wasmBinary?: ArrayBuffer }) => Promise<SqlJsStatic>;
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite's ESM output declares its own `require` shim in the same scope.
+const requireHere = createRequire(import.meta.url);
 const loaded = new Map<string, Promise<SqlJsStatic>>();
 
 /** Default location of sql-wasm.wasm, resolved from the installed sql.js package. */
 export function defaultWasmPath(): string {
-  return require.resolve('sql.js/dist/sql-wasm.wasm');
+  return requireHere.resolve('sql.js/dist/sql-wasm.wasm');
 }
 
 /** The sql.js module, initialised with the given (or default) wasm binary; cached per path. */
 export function loadSqlJs(wasmPath: string = defaultWasmPath()): Promise<SqlJsStatic> {
   let p = loaded.get(wasmPath);
   if (!p) {
-    const init = require('sql.js/dist/sql-wasm.js') as InitSqlJs;
+    const init = requireHere('sql.js/dist/sql-wasm.js') as InitSqlJs;
     const bytes = readFileSync(wasmPath);
     const binary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     p = init({ wasmBinary: binary });

@@ -3,6 +3,7 @@
  * a snapshot covers it, automatic snapshots past snapshotJournalBytes, and a failing snapshot
  * that must lose nothing.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -112,5 +113,18 @@ describe('engine snapshots', () => {
     await engine.snapshot();
     await engine.snapshot();
     expect(engine.stats().snapshots).toBe(1);
+  });
+
+  // electron-vite emits the worker as out/main/snapshot-worker.js (`npm test` builds first); the
+  // Electron main passes it as workerUrl or the engine finds it next to the bundle.
+  const bundled = new URL('../../out/main/snapshot-worker.js', import.meta.url);
+  it.skipIf(!existsSync(bundled))('works with the bundled worker (out/main/snapshot-worker.js)', async () => {
+    const dir = await tempDir();
+    const engine = await openKv(dir, { workerUrl: bundled });
+    await put(engine, 'a', '1');
+    await engine.snapshot();
+    expect(engine.stats().snapshots).toBe(1);
+    await engine.close();
+    expect(keys(await openKv(dir))).toEqual(['a']);
   });
 });
