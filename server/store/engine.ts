@@ -13,7 +13,6 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { StatementCache, scalar } from './engine-apply';
-import type { JournalStatement } from './engine-apply';
 import { EngineEvents } from './engine-events';
 import type { EngineEvent, EngineListener } from './engine-events';
 import { nodeIo } from './engine-io';
@@ -21,10 +20,12 @@ import { JournalWriter } from './engine-journal-writer';
 import { SNAPSHOT_TMP, loadState } from './engine-recovery';
 import type { LoadedState } from './engine-recovery';
 import { Snapshotter } from './engine-snapshotter';
+import { runTransaction } from './engine-tx';
+import type { Script, TxOutcome } from './engine-tx';
 import { encodeRecord } from './journal';
 import { defaultWasmPath, loadSqlJs } from './sqljs';
 import { StoreUnavailableError } from './types';
-import type { Engine, EngineOptions, EngineStats, Reader, SqlParams, Tx } from './types';
+import type { Engine, EngineOptions, EngineStats, Reader, Tx } from './types';
 
 /** Default journal size that triggers a background snapshot. */
 export const DEFAULT_SNAPSHOT_JOURNAL_BYTES = 4 * 1024 * 1024;
@@ -41,8 +42,6 @@ interface Waiter {
   resolve: () => void;
   reject: (err: Error) => void;
 }
-
-type Script = (sql: string) => void;
 
 /** Opens (creating, recovering and migrating as needed) the engine over `options.dir`. */
 export async function openEngine(options: EngineOptions): Promise<Engine> {
@@ -230,48 +229,20 @@ class SqlJsEngine implements Engine {
   /** Runs fn in a transaction; on success queues its record (if it changed anything). */
   private commit<T>(fn: (tx: Tx, script: Script) => T): [T, Entry | null] {
     if (this.inTx) throw new Error('engine writes cannot be nested');
-    const statements: JournalStatement[] = [];
-    const cache = this.cache;
-    const tx: Tx = {
-      run: (sql: string, params: SqlParams = []) => {
-        const r = cache.run(sql, params);
-        // Recorded only once it succeeded: a failed statement changed nothing (SQLite undoes it).
-        statements.push([sql, params]);
-        return r;
-      },
-      get: (sql, params) => cache.get(sql, params),
-      all: (sql, params) => cache.all(sql, params),
-    };
-    const script: Script = (sql) => {
-      cache.db.exec(sql);
-      statements.push([sql, null]);
-    };
     this.inTx = true;
-    let result: T;
+    let outcome: TxOutcome<T>;
     try {
-      cache.exec('BEGIN', []);
-      try {
-        result = fn(tx, script);
-        if (isThenable(result)) throw new TypeError('engine write callbacks must be synchronous');
-        cache.exec('COMMIT', []);
-      } catch (err) {
-        try {
-          cache.exec('ROLLBACK', []);
-        } catch {
-          // SQLite already rolled back
-        }
-        throw err;
-      }
+      outcome = runTransaction(this.cache, fn);
     } finally {
       this.inTx = false;
     }
-    if (statements.length === 0) return [result, null];
+    if (outcome.statements.length === 0) return [outcome.result, null];
     const lsn = ++this.lsn;
-    const payload = JSON.stringify({ lsn, s: statements });
+    const payload = JSON.stringify({ lsn, s: outcome.statements });
     const entry: Entry = { lsn, payload, frame: encodeRecord(payload) };
     this.pending.push(entry);
     this.kick();
-    return [result, entry];
+    return [outcome.result, entry];
   }
 
   private kick(): void {
@@ -428,10 +399,6 @@ class SqlJsEngine implements Engine {
     for (const w of waiters) w.reject(new Error(message));
     if (this.snapshotWaiters.length > 0 && !this.closed) this.kick();
   }
-}
-
-function isThenable(value: unknown): boolean {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 function errorMessage(err: unknown): string {
