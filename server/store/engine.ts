@@ -362,8 +362,9 @@ class SqlJsEngine implements Engine {
       return;
     }
     try {
-      // A broken journal may hold a torn tail beyond the durable size; never leave it behind.
-      if (!this.journal.isOpen) throw new Error('journal is not writable');
+      // A broken journal may hold a torn tail beyond the durable size: reopening cuts it off,
+      // and a journal that cannot be reopened must not be rolled away from.
+      if (!this.journal.isOpen) await this.ensureOpen();
       if ((this.journal.current?.firstLsn ?? 0) <= x) await this.journal.roll(x + 1);
     } catch (err) {
       this.snapshotFailed(err, waiters);
