@@ -116,8 +116,10 @@ const binary = hostWhy === null ? electronBinary() : null;
 if (binary && 'path' in binary) {
   runElectron(binary.path);
 } else {
-  console.log(
-    headlessNotice(hostWhy ?? (binary && 'reason' in binary ? binary.reason : 'Electron is unavailable')),
+  const line = headlessNotice(
+    hostWhy ?? (binary && 'reason' in binary ? binary.reason : 'Electron is unavailable'),
   );
+  // After a failed fetch the cursor is still on the "fetching…" line: finish that one line.
+  console.log(binary ? line.replace(/^ScimDesk: /, '') : line);
   await runHeadless();
 }
