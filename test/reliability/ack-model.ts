@@ -86,7 +86,11 @@ export function oktaPutBody(id: string, userName: string, s: UserState): Record<
  */
 export function reconcile(
   model: AckModel,
-  served: { users: Record<string, unknown>[]; groups: Map<string, Set<string>>; groupNames: Map<string, string> },
+  served: {
+    users: Record<string, unknown>[];
+    groups: Map<string, Set<string>>;
+    groupNames: Map<string, string>;
+  },
 ): Mismatch[] {
   const out: Mismatch[] = [];
   const byId = new Map(served.users.map((u) => [String(u['id']), u]));

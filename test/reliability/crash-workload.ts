@@ -75,7 +75,12 @@ export async function runBurst(model: AckModel, o: BurstOptions): Promise<BurstR
     const userName = `crash.${o.tag}.${seq++}@example.com`;
     const s = { ...state(), active: true };
     model.pendingUsers.set(userName, s);
-    const res = await send(o, 'POST', '/Users', oktaUser(userName, s.givenName, s.familyName, `ext-${userName}`));
+    const res = await send(
+      o,
+      'POST',
+      '/Users',
+      oktaUser(userName, s.givenName, s.familyName, `ext-${userName}`),
+    );
     const body = (await ack(res, `POST /Users ${userName}`)) as { id: string };
     model.pendingUsers.delete(userName);
     model.users.set(body.id, { id: body.id, userName, acked: s, inflight: null });
