@@ -10,6 +10,7 @@ import type { ProfileName, SettingsPatch } from './admin/contract';
 import { TokenService, hashToken } from './auth/tokens';
 import { RequestLog } from './log/request-log';
 import { openStore, type Store } from './store';
+import type { EngineIo } from './store/engine-io';
 import { RateLimiter } from './scim/rate-limit';
 import { createScimApp } from './scim/server';
 import { Tenant } from './scim/tenant';
@@ -28,6 +29,8 @@ export interface StartOptions {
   workerUrl?: URL;
   maxBodyBytes?: number;
   mode?: 'electron' | 'headless';
+  /** Test seam: overrides of the journal's file operations, to simulate a full disk (ENOSPC) or EIO. */
+  storeIo?: Partial<EngineIo>;
 }
 
 export interface CoreEvents {
@@ -63,6 +66,7 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     dir: join(options.dataDir, 'db'),
     ...(options.wasmPath ? { wasmPath: options.wasmPath } : {}),
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+    ...(options.storeIo ? { io: options.storeIo } : {}),
   });
   store.engine.on('error', (e) => events.emit('store', { health: 'failed', message: e.message }));
   store.engine.on('recovered', (e) => events.emit('store', { health: 'ok', message: e.message }));
