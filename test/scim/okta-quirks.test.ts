@@ -187,11 +187,12 @@ describe('Okta quirks (spec/okta.md §4)', () => {
   });
 
   it('Q12 missing or invalid token → 401 SCIM Error JSON (status "401", detail), never HTML or 500', async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { 'x-no-auth': '1' },
       { authorization: 'Bearer invalid-token-123456' },
       { authorization: 'non-token' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await s.scim('/Users', { headers });
       expect(res.headers.get('content-type')).toMatch(/json/);
       await expectScimError(res, 401);
