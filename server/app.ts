@@ -54,6 +54,8 @@ export interface ScimDeskCore {
   dataDir: string;
   mode: 'electron' | 'headless';
   startedAt: string;
+  /** what the store repaired while starting (journal damage cut off), oldest first */
+  storeNotices: readonly string[];
   close(): Promise<void>;
 }
 
@@ -69,7 +71,14 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     ...(options.storeIo ? { io: options.storeIo } : {}),
   });
   store.engine.on('error', (e) => events.emit('store', { health: 'failed', message: e.message }));
-  store.engine.on('recovered', (e) => events.emit('store', { health: 'ok', message: e.message }));
+  // Start-up repairs (a torn or corrupt journal tail cut off) are delivered at subscription, before
+  // anyone can listen to `events`: keep them so the CLI and the console can show them (issue 4).
+  const storeNotices: string[] = [];
+  let starting = true;
+  store.engine.on('recovered', (e) => {
+    if (starting) storeNotices.push(e.message);
+    events.emit('store', { health: 'ok', message: e.message });
+  });
   let settings = await loadSettings(store, options.profile);
   const tenant = new Tenant(
     store,
@@ -128,6 +137,7 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     });
   });
   const port = (server.address() as AddressInfo).port;
+  starting = false;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   let closed = false;
   return {
@@ -144,6 +154,7 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     dataDir: options.dataDir,
     mode: options.mode ?? 'headless',
     startedAt: new Date().toISOString(),
+    storeNotices,
     async close() {
       if (closed) return;
       closed = true;

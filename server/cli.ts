@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     ...(bootstrapToken ? { bootstrapToken } : {}),
     mode: 'headless',
   });
+  for (const notice of core.storeNotices) console.warn(`Store repaired at start-up: ${notice}`);
   console.log(`SCIM base URL: ${core.scimUrl}`);
   const consoleHandle = opts.console ? await startConsole(core, { port: opts.adminPort }) : null;
   if (consoleHandle) console.log(`Console: ${consoleHandle.consoleUrl}`);
