@@ -295,6 +295,14 @@ describe('bad input', () => {
     await res.text();
   });
 
+  it('a single value added to an undeclared list attribute of a group is not a 5xx (found by the property below)', async () => {
+    const g = (await createGroup(s, 'undeclared list'))['id'] as string;
+    const add = (value: unknown): Promise<Response> =>
+      s.scim(`/Groups/${g}`, { method: 'PATCH', json: patchOp({ op: 'add', path: 'active', value }) });
+    expect((await add([1])).status).toBe(204);
+    for (const value of ['', 'x', 2, { a: 1 }]) expect((await add(value)).status).toBeLessThan(500);
+  });
+
   it('property: arbitrary JSON bodies on every write route never give a 5xx', async () => {
     const routes: [string, string][] = [
       ['/Users', 'POST'],

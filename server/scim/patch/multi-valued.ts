@@ -137,7 +137,10 @@ export function applyMulti(current: unknown, m: MultiOp): unknown[] {
     const gone = (Array.isArray(m.value) ? m.value : [m.value]).map((v) => compact(v));
     return list.filter((e) => !gone.some((g) => sameElement(e, g)));
   }
-  const incoming = (checkValue(target.def, m.value, target.label, m.opts) as unknown[] | null) ?? [];
+  const checked = checkValue(target.def, m.value, target.label, m.opts);
+  // Without a schema definition (an undeclared attribute that already holds a list) the value
+  // comes back as sent: a single value is one more element (RFC 7644 §3.5.2.1).
+  const incoming = checked === null ? [] : Array.isArray(checked) ? (checked as unknown[]) : [checked];
   const values = incoming.map(compact).filter((v) => !isEmptyElement(v));
   if (m.op === 'replace') {
     // RFC 7644 §3.5.2.3: "the attribute and all values are replaced".
