@@ -31,6 +31,8 @@ export interface StartOptions {
   mode?: 'electron' | 'headless';
   /** Test seam: overrides of the journal's file operations, to simulate a full disk (ENOSPC) or EIO. */
   storeIo?: Partial<EngineIo>;
+  /** journal size that triggers a background snapshot (engine default when unset; benches lower it) */
+  snapshotJournalBytes?: number;
 }
 
 export interface CoreEvents {
@@ -69,6 +71,7 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     ...(options.wasmPath ? { wasmPath: options.wasmPath } : {}),
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
     ...(options.storeIo ? { io: options.storeIo } : {}),
+    ...(options.snapshotJournalBytes ? { snapshotJournalBytes: options.snapshotJournalBytes } : {}),
   });
   store.engine.on('error', (e) => events.emit('store', { health: 'failed', message: e.message }));
   // Start-up repairs (a torn or corrupt journal tail cut off) are delivered at subscription, before

@@ -31,6 +31,15 @@ const program = new Command()
   .option('--bootstrap-token <value>', 'register this token as "bootstrap" (or SCIMDESK_BOOTSTRAP_TOKEN)')
   .option('--admin-port <n>', 'console/admin listener port (0 picks a free port)', port, 0)
   .option('--no-console', 'do not serve the console')
+  .addOption(
+    new Option('--snapshot-journal-bytes <n>', 'journal size that triggers a background snapshot')
+      .argParser((v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+        return n;
+      })
+      .hideHelp(),
+  )
   .showHelpAfterError();
 
 program.parse();
@@ -41,6 +50,7 @@ const opts = program.opts<{
   profile?: ProfileName;
   bootstrapToken?: string;
   adminPort: number;
+  snapshotJournalBytes?: number;
   console: boolean;
 }>();
 
@@ -56,6 +66,7 @@ async function main(): Promise<void> {
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(bootstrapToken ? { bootstrapToken } : {}),
     mode: 'headless',
+    ...(opts.snapshotJournalBytes ? { snapshotJournalBytes: opts.snapshotJournalBytes } : {}),
   });
   for (const notice of core.storeNotices) console.warn(`Store repaired at start-up: ${notice}`);
   console.log(`SCIM base URL: ${core.scimUrl}`);
