@@ -355,8 +355,54 @@ describe('bad input', () => {
         const text = await res.text();
         expect(res.status, `${method} ${path} ${JSON.stringify(value)} → ${text}`).toBeLessThan(500);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env['SCIMDESK_FUZZ_RUNS'] ?? 300) },
     );
     expect((await s.scim(`/Users/${userId}`)).status).toBe(200);
+  }, 120_000);
+  it('property: arbitrary list query strings and item paths never give a 5xx', async () => {
+    const key = fc.constantFrom(
+      'filter',
+      'sortBy',
+      'sortOrder',
+      'attributes',
+      'excludedAttributes',
+      'startIndex',
+      'count',
+      'Count',
+      'x',
+    );
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom(
+        'userName eq "a"',
+        'emails[type eq "work"].value',
+        'meta.created gt "2020"',
+        'members',
+        '-1',
+        '0',
+        '1e9',
+        'name.givenName',
+      ),
+    );
+    const query = fc.array(fc.tuple(key, value), { maxLength: 4 });
+    const path = fc.constantFrom(
+      '/Users',
+      '/Groups',
+      `/Users/${userId}`,
+      `/Groups/${groupId}`,
+      '/Schemas',
+      '/ResourceTypes',
+    );
+    await fc.assert(
+      fc.asyncProperty(path, query, fc.string({ maxLength: 12 }), async (p, q, tail) => {
+        const qs = new URLSearchParams(q).toString();
+        for (const url of [`${p}?${qs}`, `${p}/${encodeURIComponent(tail)}?${qs}`]) {
+          const res = await s.scim(url);
+          const text = await res.text();
+          expect(res.status, `${url} → ${text}`).toBeLessThan(500);
+        }
+      }),
+      { numRuns: Number(process.env['SCIMDESK_FUZZ_RUNS'] ?? 300) },
+    );
   }, 120_000);
 });
