@@ -55,10 +55,22 @@ export class ResourceLister {
 
     const dir = spec.descending ? 'DESC' : 'ASC';
     if (spec.orderBy) {
-      const rows = r.all<Row>(
-        `SELECT ${spec.select} FROM ${spec.from} ${whereSql} ORDER BY ${spec.orderBy} ${dir}, ${a}.seq ${dir} LIMIT ? OFFSET ?`,
+      // Sort and skip on seqs only, then fetch the page's rows: sorting whole rows (with the
+      // JSON column) made a deep sorted page at 100k users cost ~350 ms.
+      const seqs = r.all<{ seq: number }>(
+        `SELECT ${a}.seq AS seq FROM ${spec.from} ${whereSql} ORDER BY ${spec.orderBy} ${dir}, ${a}.seq ${dir} LIMIT ? OFFSET ?`,
         [...params, spec.count, spec.startIndex - 1],
       );
+      if (!seqs.length) return { total, rows: [] };
+      const bySeq = new Map(
+        r
+          .all<Row>(
+            `SELECT ${spec.select} FROM ${spec.from} WHERE ${a}.seq IN (${seqs.map(() => '?').join(',')})`,
+            seqs.map((s) => s.seq),
+          )
+          .map((row) => [row.seq, row]),
+      );
+      const rows = seqs.map((s) => bySeq.get(s.seq)).filter((row): row is Row => row !== undefined);
       return { total, rows };
     }
 
