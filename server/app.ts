@@ -13,6 +13,7 @@ import { openStore, type Store } from './store';
 import type { EngineIo } from './store/engine-io';
 import { RateLimiter } from './scim/rate-limit';
 import { createScimApp } from './scim/server';
+import { answerClientErrorsAsScim } from './scim/client-error';
 import { Tenant } from './scim/tenant';
 import { groupSchemas, userSchemas } from './scim/schemas-in-use';
 import { loadSettings, saveSettings, type StoredSettings } from './settings';
@@ -130,6 +131,7 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
   });
   const server: Server = createServer(app);
+  answerClientErrorsAsScim(server, () => tenant.profile);
   server.keepAliveTimeout = 65_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
