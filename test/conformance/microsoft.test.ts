@@ -62,6 +62,6 @@ describe('Microsoft SCIM Tests collection (newman)', () => {
       } finally {
         await server.close();
       }
-    });
+    }, 120_000);
   }
 });

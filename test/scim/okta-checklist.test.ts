@@ -275,7 +275,7 @@ describe('Okta compatibility checklist (spec/okta.md §5)', () => {
     expect(new Set(by100).size).toBe(by100.length);
     expect(await walk(37)).toEqual(by100);
     expect(await walk(200)).toEqual(by100);
-  });
+  }, 60_000);
 
   it('C17 page past the end → 200, no Resources, itemsPerPage 0, same totalResults', async () => {
     const total = await userCount();
