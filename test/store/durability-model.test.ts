@@ -22,7 +22,7 @@ type Command =
   | { op: 'batch'; n: number }
   | { op: 'snapshot' }
   | { op: 'restart' }
-  | { op: 'fault'; on: boolean };
+  | { op: 'fault'; kind: 'none' | 'write' | 'fsync' };
 
 const key = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
 const command: fc.Arbitrary<Command> = fc.oneof(
@@ -37,7 +37,13 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constant({ op: 'snapshot' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'restart' as const }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('fault' as const), on: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('fault' as const),
+      kind: fc.constantFrom('none', 'write', 'fsync'),
+    }),
+  },
 );
 
 function contents(engine: Engine): Record<string, string> {
@@ -52,12 +58,18 @@ describe('engine against a model', () => {
       await fc.assert(
         fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 25 }), async (commands) => {
           const dir = await tempDir();
-          const fault = { on: false };
+          // 'write': appends tear after a third of the batch (ENOSPC); 'fsync': every fsync
+          // fails (EIO), which also keeps a broken journal from being reopened.
+          const fault: { kind: 'none' | 'write' | 'fsync' } = { kind: 'none' };
           const io: Partial<EngineIo> = {
             async write(fd, data, position) {
-              if (!fault.on) return nodeIo.write(fd, data, position);
+              if (fault.kind !== 'write') return nodeIo.write(fd, data, position);
               await nodeIo.write(fd, data.subarray(0, Math.floor(data.length / 3)), position);
               throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
+            },
+            async fsync(fd) {
+              if (fault.kind === 'fsync') throw Object.assign(new Error('EIO: simulated'), { code: 'EIO' });
+              return nodeIo.fsync(fd);
             },
           };
           const model = new Map<string, string>();
@@ -69,7 +81,7 @@ describe('engine against a model', () => {
                 w.apply();
               } catch (err) {
                 expect(err).toBeInstanceOf(StoreUnavailableError);
-                expect(fault.on).toBe(true);
+                expect(fault.kind).not.toBe('none');
               }
             }
           };
@@ -100,19 +112,24 @@ describe('engine against a model', () => {
               });
               await settle(writes);
             } else if (c.op === 'snapshot') {
-              // the fault hits appends only: a broken journal is reopened (and cut back) first
-              await engine.snapshot();
+              // a broken journal is reopened (and cut back) first; only a failing fsync stops that
+              await engine.snapshot().catch((err: unknown) => {
+                expect(fault.kind).toBe('fsync');
+                expect(String(err)).toMatch(/EIO/);
+              });
             } else if (c.op === 'restart') {
+              // a restart stands for a repaired disk (opening needs fsync)
+              fault.kind = 'none';
               await engine.close();
               engine = await openKv(dir, { io, snapshotJournalBytes: 2048 });
             } else {
-              fault.on = c.on;
+              fault.kind = c.kind;
             }
             expect(contents(engine)).toEqual(
               Object.fromEntries([...model].sort(([a], [b]) => a.localeCompare(b))),
             );
           }
-          fault.on = false;
+          fault.kind = 'none';
           await engine.close();
           const final = await openKv(dir);
           expect(contents(final)).toEqual(
