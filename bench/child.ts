@@ -1,0 +1,118 @@
+/**
+ * Child processes for the benchmark: servers run in their own process (never on the load
+ * generator's event loop), started with `node --import tsx …` as `npm run serve` runs the CLI.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Child {
+  proc: ChildProcess;
+  pid: number;
+  /** captures of each ready pattern, in order */
+  ready: string[];
+  /** ms from spawn to the last ready line */
+  startMs: number;
+  /** everything printed so far (stdout and stderr) */
+  output(): string;
+  /** SIGTERM, then SIGKILL after 10 s; resolves with the exit code */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Spawns `node --import tsx <args>` in the repository root and waits until every pattern in
+ * `readyLines` has matched a line of output (capture group 1 is kept), or fails after `timeoutMs`.
+ */
+export function startChild(
+  args: string[],
+  readyLines: RegExp[],
+  opts: { env?: Record<string, string>; timeoutMs?: number; nodeArgs?: string[] } = {},
+): Promise<Child> {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const ready: string[] = [];
+  let exited: number | null | undefined;
+  const exit = new Promise<number | null>((res) =>
+    proc.once('exit', (code) => {
+      exited = code;
+      res(code);
+    }),
+  );
+  const stop = async (): Promise<number | null> => {
+    if (exited !== undefined) return exited;
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+    const code = await exit;
+    clearTimeout(timer);
+    return code;
+  };
+  return new Promise((resolveChild, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${args.join(' ')}: not ready after ${opts.timeoutMs ?? 60_000} ms:\n${out}`));
+    }, opts.timeoutMs ?? 60_000);
+    let buffered = '';
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      out += text;
+      if (out.length > 200_000) out = out.slice(-100_000);
+      buffered += text;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        const pattern = readyLines[ready.length];
+        const m = pattern?.exec(line);
+        if (!m) continue;
+        ready.push(m[1] ?? m[0]);
+        if (ready.length === readyLines.length) {
+          clearTimeout(timer);
+          resolveChild({
+            proc,
+            pid: proc.pid as number,
+            ready,
+            startMs: performance.now() - t0,
+            output: () => out,
+            stop,
+          });
+        }
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', onData);
+    void exit.then((code) => {
+      clearTimeout(timer);
+      if (ready.length < readyLines.length) reject(new Error(`${args.join(' ')} exited (${code}):\n${out}`));
+    });
+  });
+}
+
+/** Resident and peak resident memory of a process, in MiB (Linux /proc). */
+export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
+}
+
+/** Runs `node --import tsx <args>` to completion and returns its stdout (throws on failure). */
+export function runChild(args: string[], env: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolveRun, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    proc.once('exit', (code) =>
+      code === 0 ? resolveRun(out) : reject(new Error(`${args.join(' ')} exited ${code}`)),
+    );
+  });
+}

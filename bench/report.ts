@@ -1,0 +1,140 @@
+/**
+ * Collects what a bench run measured and writes it: `bench/results/<timestamp>.json` (every
+ * figure) and `bench/results/latest.md` (the tables docs/performance.md quotes).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './child';
+import type { TargetFigures } from './paired';
+
+export interface ThroughputRow {
+  scenario: string;
+  users: number;
+  scimdesk: TargetFigures;
+  express: TargetFigures;
+  node: TargetFigures;
+  /** ScimDesk throughput / bare Express throughput, measured in the same rounds */
+  vsExpress: number;
+  vsNode: number;
+}
+
+export interface Figure {
+  section: string;
+  name: string;
+  value: string;
+}
+
+export interface Check {
+  target: string;
+  measured: string;
+  /** null: not measured in this run (e.g. --quick) */
+  met: boolean | null;
+}
+
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : '–');
+
+export class Report {
+  readonly startedAt = new Date();
+  readonly rows: ThroughputRow[] = [];
+  readonly figures: Figure[] = [];
+  readonly checks: Check[] = [];
+  readonly notes: string[] = [];
+
+  constructor(
+    readonly command: string,
+    readonly quick: boolean,
+  ) {}
+
+  throughput(scenario: string, users: number, figures: Record<string, TargetFigures>): ThroughputRow {
+    const get = (name: string) => {
+      const f = figures[name];
+      if (!f) throw new Error(`no figures for ${name}`);
+      return f;
+    };
+    const row: ThroughputRow = {
+      scenario,
+      users,
+      scimdesk: get('scimdesk'),
+      express: get('express'),
+      node: get('node'),
+      vsExpress: get('scimdesk').throughput / get('express').throughput,
+      vsNode: get('scimdesk').throughput / get('node').throughput,
+    };
+    this.rows.push(row);
+    const errs = row.scimdesk.errors + row.express.errors + row.node.errors;
+    console.log(
+      `  ${scenario} @${users}: ScimDesk ${f0(row.scimdesk.throughput)}/s p50 ${f1(row.scimdesk.p50)} p99 ${f1(row.scimdesk.p99)} ms` +
+        ` | Express ${f0(row.express.throughput)}/s | node ${f0(row.node.throughput)}/s | ${pct(row.vsExpress)} of Express${errs ? ` | ${errs} errors: ${[...row.scimdesk.errorSamples, ...row.express.errorSamples].join('; ')}` : ''}`,
+    );
+    return row;
+  }
+
+  figure(section: string, name: string, value: string): void {
+    this.figures.push({ section, name, value });
+    console.log(`  ${section}: ${name} = ${value}`);
+  }
+
+  check(target: string, measured: string, met: boolean | null): void {
+    this.checks.push({ target, measured, met });
+    console.log(`  [${met === null ? 'n/a' : met ? 'met' : 'MISSED'}] ${target}: ${measured}`);
+  }
+
+  note(text: string): void {
+    this.notes.push(text);
+    console.log(`  note: ${text}`);
+  }
+
+  markdown(totalMs: number): string {
+    const out: string[] = [];
+    out.push(
+      `Measured ${this.startedAt.toISOString()} with \`${this.command}\` on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ` +
+        `Node ${process.version}; load average at the end ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}; whole run ${(totalMs / 60_000).toFixed(1)} min.`,
+      '',
+      '| Scenario | Users | ScimDesk req/s | p50 ms | p99 ms | Express req/s | node:http req/s | vs Express | vs node:http |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+    );
+    for (const r of this.rows) {
+      out.push(
+        `| ${r.scenario} | ${r.users.toLocaleString('en')} | ${f0(r.scimdesk.throughput)} | ${f1(r.scimdesk.p50)} | ${f1(r.scimdesk.p99)} | ` +
+          `${f0(r.express.throughput)} | ${f0(r.node.throughput)} | ${pct(r.vsExpress)} | ${pct(r.vsNode)} |`,
+      );
+    }
+    out.push('', '| Measurement | Figure |', '|---|---|');
+    for (const f of this.figures) out.push(`| ${f.section}: ${f.name} | ${f.value} |`);
+    out.push('', '| Target | Measured | Met |', '|---|---|---|');
+    for (const c of this.checks) {
+      out.push(
+        `| ${c.target} | ${c.measured} | ${c.met === null ? 'not measured' : c.met ? 'yes' : '**no**'} |`,
+      );
+    }
+    if (this.notes.length) out.push('', ...this.notes.map((n) => `- ${n}`));
+    return `${out.join('\n')}\n`;
+  }
+
+  write(totalMs: number): { json: string; md: string } {
+    const dir = join(ROOT, 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    const stamp = this.startedAt.toISOString().replace(/[:.]/g, '-');
+    const json = join(dir, `${stamp}.json`);
+    const md = join(dir, 'latest.md');
+    const data = {
+      startedAt: this.startedAt.toISOString(),
+      command: this.command,
+      quick: this.quick,
+      totalMs,
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadavg: loadavg() },
+      rows: this.rows,
+      figures: this.figures,
+      checks: this.checks,
+      notes: this.notes,
+    };
+    writeFileSync(json, `${JSON.stringify(data, null, 2)}\n`);
+    writeFileSync(md, this.markdown(totalMs));
+    return { json, md };
+  }
+}

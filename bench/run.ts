@@ -1,0 +1,403 @@
+/**
+ * `npm run bench [-- --quick]`: ScimDesk at tenant scale against a ceiling measured in the same
+ * run (issue 3). Every server runs in its own process; this process only generates load.
+ *
+ *  1. ceilings: bare node:http and bare Express 5 answering the same routes with fixed JSON;
+ *  2. ScimDesk seeded over HTTP (Okta's POST /Users, 16 concurrent), then lookups, reads and
+ *     durable writes, each paired round by round with the two ceilings (./paired.ts);
+ *  3. ScimDesk seeded through the store with the medium size: lookups, reads, Okta's import walk,
+ *     group membership batches, the 100k-member group read, the console in Chromium;
+ *  4. the same directory extended to the large size plus groups: start-up, RSS, lookups, reads
+ *     and writes; then restarted with a small snapshot threshold for requests during snapshots.
+ * Writes bench/results/<timestamp>.json and bench/results/latest.md.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startChild, type Child } from './child';
+import { copyDir, removeDir, seedStore, startInstance, tempDir, type Instance } from './instance';
+import { runLoad, type RequestSpec } from './load';
+import {
+  activeToggleRequest,
+  createUserRequest,
+  getUserRequest,
+  lookupRequest,
+  putUserRequest,
+  userId,
+  type IdOf,
+} from './okta-traffic';
+import { measurePaired, type Target } from './paired';
+import { Report } from './report';
+import { consoleScenario, SEARCH_DEBOUNCE_MS } from './scenarios/console';
+import { membershipScenario } from './scenarios/group-members';
+import { importWalk } from './scenarios/import-walk';
+import { snapshotLoad } from './scenarios/snapshot-load';
+
+interface Plan {
+  /** paired rounds per throughput scenario, and their length */
+  rounds: number;
+  roundMs: number;
+  warmMs: number;
+  httpSeed: number;
+  medium: number;
+  /** null: no large instance (the snapshot phase then runs on the medium one) */
+  large: number | null;
+  largeGroups: number;
+  membersPerGroup: number;
+  snapshotMs: number;
+  snapshotJournalBytes: number;
+}
+
+const FULL: Plan = {
+  rounds: 2,
+  roundMs: 2000,
+  warmMs: 500,
+  httpSeed: 10_000,
+  medium: 100_000,
+  large: 250_000,
+  largeGroups: 10_000,
+  membersPerGroup: 5,
+  snapshotMs: 12_000,
+  snapshotJournalBytes: 1 << 20,
+};
+
+const QUICK: Plan = {
+  rounds: 1,
+  roundMs: 700,
+  warmMs: 200,
+  httpSeed: 2_000,
+  medium: 10_000,
+  large: null,
+  largeGroups: 0,
+  membersPerGroup: 0,
+  snapshotMs: 3_000,
+  snapshotJournalBytes: 256 << 10,
+};
+
+const quick = process.argv.includes('--quick');
+const withConsole = !process.argv.includes('--no-browser');
+const plan = quick ? QUICK : FULL;
+const report = new Report(`npm run bench${quick ? ' -- --quick' : ''}`, quick);
+const CONCURRENCY = 16;
+const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+
+let ceilings: { node: Child; express: Child } | null = null;
+let refs: { node: Target; express: Target };
+
+async function startCeilings(groupMembers: number): Promise<void> {
+  const start = (kind: string) =>
+    startChild(['bench/ceiling-server.ts', kind, String(groupMembers)], [/^listening (\d+)/]);
+  const [node, express] = await Promise.all([start('node'), start('express')]);
+  ceilings = { node, express };
+  refs = {
+    node: { name: 'node', origin: `http://127.0.0.1:${node.ready[0]}` },
+    express: { name: 'express', origin: `http://127.0.0.1:${express.ready[0]}` },
+  };
+}
+
+/** One throughput scenario, paired with both ceilings. */
+async function paired(
+  inst: Instance,
+  scenario: string,
+  users: number,
+  stream: (t: Target) => (k: number) => RequestSpec,
+  minRatio: number,
+): Promise<number> {
+  const figures = await measurePaired({
+    targets: [refs.node, refs.express, { name: 'scimdesk', origin: inst.origin }],
+    stream,
+    concurrency: CONCURRENCY,
+    rounds: plan.rounds,
+    roundMs: plan.roundMs,
+    warmMs: plan.warmMs,
+  });
+  const row = report.throughput(scenario, users, figures);
+  report.check(
+    `${scenario} at ${users.toLocaleString('en')} users ≥ ${pct(minRatio)} of Express`,
+    `${pct(row.vsExpress)} (${fmt(row.scimdesk.throughput, 0)} vs ${fmt(row.express.throughput, 0)} req/s)`,
+    row.vsExpress >= minRatio && row.scimdesk.errors === 0,
+  );
+  return row.vsExpress;
+}
+
+/** Reads and durable writes on one instance; returns the lookup ratio to Express. */
+async function standardScenarios(
+  inst: Instance,
+  users: number,
+  idOf: IdOf,
+  writes: boolean,
+  createFrom: number,
+) {
+  const lookup = await paired(
+    inst,
+    'GET /Users?filter=userName eq (mixed case, 50% hits)',
+    users,
+    () => lookupRequest(users),
+    0.7,
+  );
+  await paired(
+    inst,
+    'GET /Users/{id}',
+    users,
+    (t) => getUserRequest(users, t.name === 'scimdesk' ? idOf : undefined),
+    0.7,
+  );
+  if (writes) {
+    await paired(inst, 'POST /Users (durable)', users, () => createUserRequest(createFrom), 0.5);
+    await paired(
+      inst,
+      'PUT /Users/{id} (durable)',
+      users,
+      (t) => putUserRequest(users, t.name === 'scimdesk' ? idOf : undefined),
+      0.5,
+    );
+    await paired(
+      inst,
+      'PATCH /Users/{id} active false/true (durable)',
+      users,
+      (t) => activeToggleRequest(users, t.name === 'scimdesk' ? idOf : undefined),
+      0.5,
+    );
+  }
+  return lookup;
+}
+
+function memoryFigure(inst: Instance, label: string): { rssMiB: number; peakMiB: number } {
+  const m = inst.memory();
+  report.figure(label, 'RSS / peak RSS', `${fmt(m.rssMiB, 0)} MiB / ${fmt(m.peakMiB, 0)} MiB`);
+  return m;
+}
+
+/** Instance A: an empty server filled by Okta-shaped POSTs, then the standard scenarios. */
+async function httpSeeded(): Promise<{ lookupRatio: number; emptyStartMs: number }> {
+  const n = plan.httpSeed;
+  console.log(`\n[ScimDesk seeded over HTTP: ${n} users]`);
+  const dir = await tempDir('http');
+  const inst = await startInstance(dir);
+  try {
+    const ids: string[] = new Array<string>(n);
+    const seed = await runLoad({
+      origin: inst.origin,
+      concurrency: CONCURRENCY,
+      requests: n,
+      next: createUserRequest(0),
+      onBody: (k, _s, body) => (ids[k] = (JSON.parse(body) as { id: string }).id),
+    });
+    if (seed.errors) throw new Error(`seeding over HTTP failed: ${seed.errorSamples.join('; ')}`);
+    report.figure(
+      'seed over HTTP',
+      `${n.toLocaleString('en')} × POST /Users, 16 concurrent`,
+      `${fmt(seed.durationMs / 1000)} s, ${fmt(seed.throughput, 0)} req/s, p50 ${fmt(seed.p50)} ms, p99 ${fmt(seed.p99)} ms`,
+    );
+    const lookupRatio = await standardScenarios(inst, n, (i) => ids[i] as string, true, 2_000_000);
+    memoryFigure(inst, `ScimDesk at ${n.toLocaleString('en')} users`);
+    return { lookupRatio, emptyStartMs: inst.startMs };
+  } finally {
+    await inst.stop();
+    await removeDir(dir);
+  }
+}
+
+/** Instance B: store-seeded; walk, membership, big group read, console. Returns its data dir copy. */
+async function medium(seeded: string): Promise<void> {
+  const n = plan.medium;
+  console.log(`\n[ScimDesk seeded through the store: ${n} users]`);
+  const dir = await copyDir(seeded, 'medium');
+  const inst = await startInstance(dir, { console: withConsole });
+  try {
+    report.figure(
+      `start-up at ${n.toLocaleString('en')} users`,
+      'spawn → listening',
+      `${fmt(inst.startMs, 0)} ms`,
+    );
+    await standardScenarios(inst, n, userId, false, 0);
+    for (const count of [100, 200]) {
+      const w = await importWalk(inst.origin, refs.node.origin, n, count);
+      report.figure(
+        `import walk count=${count} over ${n.toLocaleString('en')} users`,
+        `${w.pages} pages`,
+        `total ${fmt(w.totalMs / 1000, 2)} s; first pages ${fmt(w.firstMs, 2)} ms, last ${fmt(w.lastMs, 2)} ms; node:http ceiling page ${fmt(w.ceilingMs, 2)} ms`,
+      );
+      report.check(
+        `import walk count=${count}: last page ≤ 1.5× first`,
+        `${fmt(w.lastOverFirst, 2)}×`,
+        w.lastOverFirst <= 1.5 && w.errors === 0,
+      );
+    }
+    for (const batch of [1000, 100]) {
+      const m = await membershipScenario(inst.origin, refs.node.origin, batch, n, batch === 1000);
+      for (const s of [m.add, m.remove]) {
+        report.figure(
+          `group membership ${s.op} ×${batch}`,
+          `${s.batches} batches (group ${s.op === 'add' ? `0 → ${n}` : `${n} → 0`})`,
+          `median ${fmt(s.medianMs, 2)} ms, p90 ${fmt(s.p90Ms, 2)}, max ${fmt(s.maxMs, 1)}; decile medians ${s.deciles.map((d) => fmt(d, 1)).join(' ')}`,
+        );
+        report.check(
+          `membership ${s.op} ×${batch}: largest decile ≤ 1.5× smallest`,
+          `${fmt(s.spread, 2)}×`,
+          s.spread <= 1.5 && s.errors === 0,
+        );
+      }
+      if (batch === 1000) {
+        report.check(
+          '1,000-member batch (add) < 50 ms',
+          `median ${fmt(m.add.medianMs, 1)} ms`,
+          m.add.medianMs < 50,
+        );
+      }
+      if (m.get) {
+        report.figure(
+          `GET /Groups/{id}?attributes=members`,
+          `${m.get.members.toLocaleString('en')} members`,
+          `ScimDesk ${fmt(m.get.medianMs, 1)} ms for ${(m.get.bytes / 2 ** 20).toFixed(1)} MiB; node:http ${fmt(m.get.ceilingMedianMs, 1)} ms for ${(m.get.ceilingBytes / 2 ** 20).toFixed(1)} MiB`,
+        );
+        report.check(
+          'members read within 2× the ceiling for the same payload',
+          `${fmt(m.get.ratio, 2)}×`,
+          m.get.ratio <= 2,
+        );
+      }
+    }
+    if (withConsole && inst.consoleUrl) {
+      if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
+        report.note('console not measured: the renderer is not built (run `npm run build` first)');
+      } else {
+        const c = await consoleScenario(inst.consoleUrl, n);
+        report.figure(
+          `console at ${n.toLocaleString('en')} users`,
+          'Chromium',
+          `load ${fmt(c.loadMs, 0)} ms; Users first rows ${fmt(c.firstRowsMs, 0)} ms; search ${fmt(c.searchMs, 0)} ms (${SEARCH_DEBOUNCE_MS} ms debounce included); DOM rows ${c.domRowsTop} at top, ${c.domRowsMiddle} mid-table (filled in ${fmt(c.scrollFillMs, 0)} ms); "${c.total}"`,
+        );
+        report.check(
+          'console: Users first rows ≤ 500 ms after navigation',
+          `${fmt(c.firstRowsMs, 0)} ms`,
+          c.firstRowsMs <= 500,
+        );
+        report.check(
+          'console: search answers ≤ 300 ms',
+          `${fmt(c.searchMs, 0)} ms from typing (debounce ${SEARCH_DEBOUNCE_MS} ms)`,
+          c.searchMs <= 300,
+        );
+        report.check(
+          'console: only visible rows rendered',
+          `${c.domRowsMiddle} rows in the DOM mid-table of ${c.total}`,
+          c.domRowsMiddle < 60,
+        );
+      }
+    }
+    memoryFigure(inst, `ScimDesk at ${n.toLocaleString('en')} users`);
+  } finally {
+    await inst.stop();
+    await removeDir(dir);
+  }
+}
+
+/** Requests during back-to-back snapshots, on a restarted server with a small threshold. */
+async function snapshots(dir: string, users: number): Promise<void> {
+  const inst = await startInstance(dir, { snapshotJournalBytes: plan.snapshotJournalBytes });
+  try {
+    report.figure(
+      `restart at ${users.toLocaleString('en')} users`,
+      'spawn → listening (snapshot + journal replay)',
+      `${fmt(inst.startMs, 0)} ms`,
+    );
+    const s = await snapshotLoad(inst.origin, dir, users, plan.snapshotMs, 3_000_000);
+    report.figure(
+      'mixed Okta load during snapshots',
+      `${users.toLocaleString('en')} users, threshold ${plan.snapshotJournalBytes >> 10} KiB`,
+      `${s.snapshots} snapshots (mean ${fmt(s.meanWindowMs, 0)} ms, ${pct(s.coverage)} of ${fmt(s.durationMs / 1000)} s); ${fmt(s.throughput, 0)} req/s; ` +
+        `in snapshot: ${s.inWindow.requests} req p50 ${fmt(s.inWindow.p50)} p99 ${fmt(s.inWindow.p99)} max ${fmt(s.inWindow.max)} ms; ` +
+        `outside: ${s.outside.requests} req p50 ${fmt(s.outside.p50)} p99 ${fmt(s.outside.p99)} ms`,
+    );
+    report.check(
+      'p99 during a snapshot < 50 ms',
+      `${fmt(s.inWindow.p99)} ms over ${s.inWindow.requests} requests, ${s.snapshots} snapshots`,
+      s.snapshots > 0 && s.errors === 0 ? s.inWindow.p99 < 50 : false,
+    );
+    memoryFigure(inst, `ScimDesk at ${users.toLocaleString('en')} users, after snapshots`);
+  } finally {
+    await inst.stop();
+  }
+}
+
+/** Instance C: the medium directory extended to the large size plus groups. */
+async function large(base: string, n: number, lookup10k: number): Promise<void> {
+  console.log(`\n[ScimDesk extended through the store: ${n} users, ${plan.largeGroups} groups]`);
+  const seedMs = await seedStore(base, n, {
+    from: plan.medium,
+    groups: plan.largeGroups,
+    members: plan.membersPerGroup,
+  });
+  report.figure(
+    'seed through the store',
+    `+${(n - plan.medium).toLocaleString('en')} users, ${plan.largeGroups} groups`,
+    `${fmt(seedMs / 1000)} s`,
+  );
+  const inst = await startInstance(base);
+  let peak = 0;
+  try {
+    report.figure(
+      `start-up at ${n.toLocaleString('en')} users + ${plan.largeGroups.toLocaleString('en')} groups`,
+      'spawn → listening',
+      `${fmt(inst.startMs, 0)} ms`,
+    );
+    report.check(
+      `start-up with ${n.toLocaleString('en')} users + ${plan.largeGroups.toLocaleString('en')} groups < 3 s`,
+      `${fmt(inst.startMs, 0)} ms`,
+      inst.startMs < 3000,
+    );
+    memoryFigure(inst, `ScimDesk after start at ${n.toLocaleString('en')} users`);
+    const lookup = await standardScenarios(inst, n, userId, true, 1_000_000);
+    report.check(
+      `lookup at ${n.toLocaleString('en')} users ≥ 85% of the ${plan.httpSeed.toLocaleString('en')}-user figure`,
+      `${pct(lookup / lookup10k)} (ratio to Express ${pct(lookup)} vs ${pct(lookup10k)})`,
+      lookup / lookup10k >= 0.85,
+    );
+    peak = memoryFigure(inst, `ScimDesk at ${n.toLocaleString('en')} users`).peakMiB;
+  } finally {
+    await inst.stop();
+  }
+  await snapshots(base, n);
+  report.check(
+    `RSS at ${n.toLocaleString('en')} users < 1 GiB`,
+    `peak ${fmt(peak, 0)} MiB (before the snapshot phase)`,
+    peak < 1024,
+  );
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  console.log(`ScimDesk bench${quick ? ' (quick)' : ''}: ${JSON.stringify(plan)}`);
+  await startCeilings(plan.medium);
+  let mediumDir: string | null = null;
+  try {
+    const { lookupRatio, emptyStartMs } = await httpSeeded();
+    report.figure(
+      'start-up, empty data directory',
+      'spawn → listening (node + tsx + server)',
+      `${fmt(emptyStartMs, 0)} ms`,
+    );
+
+    mediumDir = await tempDir('seed');
+    const seedMs = await seedStore(mediumDir, plan.medium);
+    report.figure(
+      'seed through the store',
+      `${plan.medium.toLocaleString('en')} users`,
+      `${fmt(seedMs / 1000)} s`,
+    );
+    await medium(mediumDir);
+    if (plan.large) await large(mediumDir, plan.large, lookupRatio);
+    else await snapshots(mediumDir, plan.medium);
+  } finally {
+    if (mediumDir) await removeDir(mediumDir);
+    await Promise.all([ceilings?.node.stop(), ceilings?.express.stop()]);
+  }
+  const total = performance.now() - t0;
+  const { json, md } = report.write(total);
+  const missed = report.checks.filter((c) => c.met === false).length;
+  console.log(
+    `\n${report.markdown(total)}\nwrote ${json} and ${md}; ${missed} target(s) missed; ${fmt(total / 1000, 0)} s`,
+  );
+}
+
+await main();

@@ -1,0 +1,121 @@
+/**
+ * The console at tenant scale, in Debian's Chromium through playwright-core, against the
+ * headless admin listener (`Console: <url>`): first rows of the Users screen after navigating
+ * to it, a search answered by the server, and the number of rows in the DOM after scrolling to
+ * the middle of the table (a virtualised table keeps only what is in view).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { userName } from '../okta-traffic';
+
+/** A quiet, hermetic Chromium that talks to nothing but the loopback server. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const WAIT = 30_000;
+/** the console's search debounce (renderer/src/screens/users/users-screen.tsx) */
+export const SEARCH_DEBOUNCE_MS = 250;
+
+export interface ConsoleFigures {
+  /** page load until the side navigation is shown */
+  loadMs: number;
+  /** click on Users until the first user row is shown */
+  firstRowsMs: number;
+  /** typing a search until the table shows the single match (debounce included) */
+  searchMs: number;
+  /** rows in the DOM after the first page, and after scrolling to the middle */
+  domRowsTop: number;
+  domRowsMiddle: number;
+  /** scroll to the middle until no placeholder row is left */
+  scrollFillMs: number;
+  total: string;
+}
+
+export async function consoleScenario(consoleUrl: string, users: number): Promise<ConsoleFigures> {
+  const profile = await mkdtemp(join(tmpdir(), 'scimdesk-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  try {
+    const page = await context.newPage();
+    let t = performance.now();
+    await page.goto(consoleUrl);
+    const nav = page.getByRole('navigation', { name: 'Screens' });
+    await nav.waitFor({ timeout: WAIT });
+    const loadMs = performance.now() - t;
+
+    const table = page.getByRole('table', { name: 'Users' });
+    const range = page.getByTestId('range');
+    t = performance.now();
+    await nav.getByRole('button', { name: 'Users' }).click();
+    await table
+      .getByRole('row')
+      .filter({ hasText: userName(0) })
+      .first()
+      .waitFor({ timeout: WAIT });
+    const firstRowsMs = performance.now() - t;
+    const total = (await range.textContent()) ?? '';
+    const domRowsTop = await table.getByRole('row').count();
+
+    const target = Math.floor(users / 2) + 321;
+    const search = page.getByRole('searchbox', { name: 'Search users' });
+    t = performance.now();
+    await search.fill(userName(target));
+    await table
+      .getByRole('row')
+      .filter({ hasText: userName(target) })
+      .first()
+      .waitFor({ timeout: WAIT });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="range"]')?.textContent === '1-1 of 1',
+      null,
+      {
+        timeout: WAIT,
+      },
+    );
+    const searchMs = performance.now() - t;
+    await search.fill('');
+    await table
+      .getByRole('row')
+      .filter({ hasText: userName(0) })
+      .first()
+      .waitFor({ timeout: WAIT });
+
+    t = performance.now();
+    await page.evaluate(() => {
+      const body = document.querySelector(
+        '[role="table"][aria-label="Users"] [role="rowgroup"][aria-label^="Users:"]',
+      );
+      if (body) body.scrollTop = body.scrollHeight / 2;
+    });
+    await page.waitForFunction(
+      () => {
+        const rows = document.querySelectorAll(
+          '[role="table"][aria-label="Users"] [role="row"][aria-rowindex]',
+        );
+        const deep = [...rows].some((r) => Number(r.getAttribute('aria-rowindex')) > 1000);
+        return deep && !document.querySelector('[role="table"][aria-label="Users"] [aria-label="Loading"]');
+      },
+      null,
+      { timeout: WAIT, polling: 'raf' },
+    );
+    const scrollFillMs = performance.now() - t;
+    const domRowsMiddle = await table.getByRole('row').count();
+    return { loadMs, firstRowsMs, searchMs, domRowsTop, domRowsMiddle, scrollFillMs, total };
+  } finally {
+    await context.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+  }
+}
