@@ -84,6 +84,8 @@ class SqlJsEngine implements Engine {
   private looping: Promise<void> | null = null;
   private reopening: Promise<void> | null = null;
   private inTx = false;
+  /** memory may hold rejected writes (a reload from disk failed): no write may build on it */
+  private memoryStale = false;
   private closed = false;
 
   private snapshotWaiters: Waiter[] = [];
@@ -149,6 +151,7 @@ class SqlJsEngine implements Engine {
 
   writeLazy<T>(fn: (tx: Tx) => T): T {
     if (this.closed) throw new StoreUnavailableError('store is closed');
+    this.ensureFreshMemory();
     const [result, entry] = this.commit(fn);
     if (entry) entry.reject = () => undefined;
     return result;
@@ -214,6 +217,7 @@ class SqlJsEngine implements Engine {
     let result: T;
     let entry: Entry | null;
     try {
+      this.ensureFreshMemory();
       [result, entry] = this.commit(fn);
     } catch (err) {
       return Promise.reject(err as Error);
@@ -309,6 +313,7 @@ class SqlJsEngine implements Engine {
       this.reload();
       message += `; rolled back to LSN ${this.durableLsn}`;
     } catch (err) {
+      this.memoryStale = true;
       message += `; could not restore memory from disk: ${errorMessage(err)}`;
     }
     this.lastError = message;
@@ -333,6 +338,17 @@ class SqlJsEngine implements Engine {
     this.cache = new StatementCache(this.db);
     this.registerFunctions();
     this.lsn = this.durableLsn;
+    this.memoryStale = false;
+  }
+
+  /** Retries the reload a failed append left undone; writes wait for it. */
+  private ensureFreshMemory(): void {
+    if (!this.memoryStale) return;
+    try {
+      this.reload();
+    } catch (err) {
+      throw unavailable('memory could not be restored from disk', err);
+    }
   }
 
   private registerFunctions(): void {

@@ -4,6 +4,8 @@
  * acknowledged, memory goes back to the durable state, and once the fault clears writes succeed
  * again; the rejected writes never come back after a restart.
  */
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeIo } from '../../server/store/engine-io';
 import type { EngineIo } from '../../server/store/engine-io';
@@ -141,5 +143,29 @@ describe('journal faults', () => {
     await put(engine, 'd', '4');
     await engine.close();
     expect(keys(await openKv(dir))).toEqual(['a', 'c', 'd']);
+  });
+
+  it('refuses writes until memory can be restored from disk, never building on rejected writes', async () => {
+    const dir = await tempDir();
+    const { fault, io } = faultyIo();
+    const engine = await openKv(dir, { io });
+    await put(engine, 'a', '1');
+    await engine.snapshot();
+    await put(engine, 'b', '2');
+    // an unreadable snapshot makes the reload after a failed append fail too
+    await rename(join(dir, 'snapshot.db'), join(dir, 'snapshot.keep'));
+    await mkdir(join(dir, 'snapshot.db'));
+    fault.write = true;
+    await expect(put(engine, 'rejected', 'x')).rejects.toThrow(/could not restore memory from disk/);
+    fault.write = false;
+    await expect(put(engine, 'c', '3')).rejects.toThrow(/memory could not be restored from disk/);
+    expect(() => engine.writeLazy((tx) => tx.run('DELETE FROM kv'))).toThrow(StoreUnavailableError);
+
+    await rm(join(dir, 'snapshot.db'), { recursive: true });
+    await rename(join(dir, 'snapshot.keep'), join(dir, 'snapshot.db'));
+    await put(engine, 'c', '3');
+    expect(keys(engine)).toEqual(['a', 'b', 'c']);
+    await engine.close();
+    expect(keys(await openKv(dir))).toEqual(['a', 'b', 'c']);
   });
 });
