@@ -157,7 +157,10 @@ export interface LogEntry extends LogSummary {
 
 export const logQuerySchema = z.object({
   methods: z.array(z.string().max(10)).max(10).optional(),
-  statusClasses: z.array(z.enum(['2xx', '3xx', '4xx', '5xx'])).max(4).optional(),
+  statusClasses: z
+    .array(z.enum(['2xx', '3xx', '4xx', '5xx']))
+    .max(4)
+    .optional(),
   resourceType: z.enum(['User', 'Group', 'Discovery', 'Other']).optional(),
   tokenName: z.string().max(256).optional(),
   /** a user or group: our id, the IdP's externalId, userName or displayName */
