@@ -43,26 +43,40 @@ interface Waiter {
   reject: (err: Error) => void;
 }
 
+/**
+ * Data directories with an engine open in this process. Two engines appending to one journal
+ * would interleave records and corrupt it, so a second open fails until the first is closed.
+ * (Across processes nothing guards this: the Electron app holds a single-instance lock.)
+ */
+const openDirs = new Set<string>();
+
 /** Opens (creating, recovering and migrating as needed) the engine over `options.dir`. */
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const dir = resolve(options.dir);
-  mkdirSync(dir, { recursive: true });
-  const wasmPath = options.wasmPath ?? defaultWasmPath();
-  const SQL = await loadSqlJs(wasmPath);
+  if (openDirs.has(dir)) throw new Error(`an engine is already open on ${dir}`);
+  openDirs.add(dir);
   try {
-    rmSync(join(dir, SNAPSHOT_TMP), { force: true });
-  } catch {
-    // not a file (or not removable): the worker reports it if a snapshot then fails
-  }
-  const state = loadState(SQL, dir, { repair: true });
-  const engine = new SqlJsEngine(SQL, dir, wasmPath, options, state);
-  try {
-    await engine.start(options.migrations);
+    mkdirSync(dir, { recursive: true });
+    const wasmPath = options.wasmPath ?? defaultWasmPath();
+    const SQL = await loadSqlJs(wasmPath);
+    try {
+      rmSync(join(dir, SNAPSHOT_TMP), { force: true });
+    } catch {
+      // not a file (or not removable): the worker reports it if a snapshot then fails
+    }
+    const state = loadState(SQL, dir, { repair: true });
+    const engine = new SqlJsEngine(SQL, dir, wasmPath, options, state, () => openDirs.delete(dir));
+    try {
+      await engine.start(options.migrations);
+    } catch (err) {
+      await engine.close().catch(() => undefined);
+      throw err;
+    }
+    return engine;
   } catch (err) {
-    await engine.close().catch(() => undefined);
+    openDirs.delete(dir);
     throw err;
   }
-  return engine;
 }
 
 class SqlJsEngine implements Engine {
@@ -109,6 +123,7 @@ class SqlJsEngine implements Engine {
     wasmPath: string,
     options: EngineOptions,
     state: LoadedState,
+    private readonly onClosed: () => void,
   ) {
     this.db = state.db;
     this.cache = new StatementCache(this.db);
@@ -190,17 +205,21 @@ class SqlJsEngine implements Engine {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.flush().catch(() => undefined);
-    await this.looping;
-    // After a failed append the segment may end in records that were rejected; cut them off now
-    // rather than leave them for the next start-up to replay.
-    if (this.health === 'failed' && !this.journal.isOpen) await this.ensureOpen().catch(() => undefined);
-    for (const w of this.snapshotWaiters.splice(0)) w.reject(new StoreUnavailableError('store is closed'));
-    await this.snapshotRunning;
-    await this.snapshotter.close();
-    await this.journal.close().catch(() => undefined);
-    this.cache.clear();
-    this.db.close();
+    try {
+      await this.flush().catch(() => undefined);
+      await this.looping;
+      // After a failed append the segment may end in records that were rejected; cut them off
+      // now rather than leave them for the next start-up to replay.
+      if (this.health === 'failed' && !this.journal.isOpen) await this.ensureOpen().catch(() => undefined);
+      for (const w of this.snapshotWaiters.splice(0)) w.reject(new StoreUnavailableError('store is closed'));
+      await this.snapshotRunning;
+      await this.snapshotter.close().catch(() => undefined);
+      await this.journal.close().catch(() => undefined);
+    } finally {
+      this.cache.clear();
+      this.db.close();
+      this.onClosed();
+    }
   }
 
   // ---- write path ---------------------------------------------------------------------------

@@ -173,4 +173,13 @@ describe('engine writes and reads', () => {
     await expect(put(engine, 'a', '1')).rejects.toThrow(/closed/);
     expect(() => engine.read((r) => r.all('SELECT 1'))).toThrow(/closed/);
   });
+
+  it('refuses a second engine on the same directory while the first is open', async () => {
+    const dir = await tempDir();
+    const engine = await openKv(dir);
+    await expect(openKv(dir)).rejects.toThrow(/already open/);
+    await engine.close();
+    const again = await openKv(dir);
+    expect(again.stats().lsn).toBe(2);
+  });
 });
