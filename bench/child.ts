@@ -101,6 +101,18 @@ export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
   return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
 }
 
+/**
+ * CPU time (user + system, all threads) a process has used so far, in ms, from /proc/<pid>/stat
+ * (fields 14 and 15, in clock ticks of 10 ms). CPU per request is far steadier than throughput
+ * on a machine others are using, so the report gives both.
+ */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // the command name (field 2) may contain spaces: count fields after its closing parenthesis
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Runs `node --import tsx <args>` to completion and returns its stdout (throws on failure). */
 export function runChild(args: string[], env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolveRun, reject) => {

@@ -5,12 +5,15 @@
  * the same request stream against each target in turn, round after round (A B C A B C …),
  * and each ratio compares figures taken seconds apart.
  */
+import { cpuMsOf } from './child';
 import { runLoad, type LoadResult, type RequestSpec } from './load';
 import { summarize, type Summary } from './stats';
 
 export interface Target {
   name: string;
   origin: string;
+  /** the server's process, for its CPU time */
+  pid?: number;
 }
 
 export interface PairedOptions {
@@ -31,9 +34,11 @@ export interface TargetFigures extends Summary {
   statuses: Record<number, number>;
   /** mean response size in bytes */
   meanBytes: number;
+  /** server CPU (all threads) per request, ms; NaN without a pid */
+  cpuMsPerRequest: number;
 }
 
-function merge(results: LoadResult[]): TargetFigures {
+function merge(results: LoadResult[], cpuMs: number): TargetFigures {
   const lat: number[] = [];
   let duration = 0;
   let errors = 0;
@@ -54,12 +59,14 @@ function merge(results: LoadResult[]): TargetFigures {
     errorSamples,
     statuses,
     meanBytes: bytes / Math.max(1, lat.length),
+    cpuMsPerRequest: cpuMs / Math.max(1, lat.length),
   };
 }
 
 /** Runs the rounds; returns figures per target name. */
 export async function measurePaired(o: PairedOptions): Promise<Record<string, TargetFigures>> {
   const sent = new Map<string, number>();
+  const cpu = new Map<string, number>();
   const results = new Map<string, LoadResult[]>();
   const phase = async (t: Target, ms: number): Promise<LoadResult> => {
     const offset = sent.get(t.name) ?? 0;
@@ -77,11 +84,13 @@ export async function measurePaired(o: PairedOptions): Promise<Record<string, Ta
   for (const t of o.targets) if (o.warmMs > 0) await phase(t, o.warmMs);
   for (let round = 0; round < o.rounds; round++) {
     for (const t of o.targets) {
+      const before = t.pid ? cpuMsOf(t.pid) : NaN;
       const r = await phase(t, o.roundMs);
+      cpu.set(t.name, (cpu.get(t.name) ?? 0) + (t.pid ? cpuMsOf(t.pid) - before : NaN));
       results.set(t.name, [...(results.get(t.name) ?? []), r]);
     }
   }
   const out: Record<string, TargetFigures> = {};
-  for (const [name, rs] of results) out[name] = merge(rs);
+  for (const [name, rs] of results) out[name] = merge(rs, cpu.get(name) ?? NaN);
   return out;
 }

@@ -17,6 +17,8 @@ export interface ThroughputRow {
   /** ScimDesk throughput / bare Express throughput, measured in the same rounds */
   vsExpress: number;
   vsNode: number;
+  /** Express CPU per request / ScimDesk CPU per request (the same ratio, from server CPU time) */
+  cpuVsExpress: number;
 }
 
 export interface Figure {
@@ -33,6 +35,7 @@ export interface Check {
 }
 
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : '–');
 
@@ -62,12 +65,14 @@ export class Report {
       node: get('node'),
       vsExpress: get('scimdesk').throughput / get('express').throughput,
       vsNode: get('scimdesk').throughput / get('node').throughput,
+      cpuVsExpress: get('express').cpuMsPerRequest / get('scimdesk').cpuMsPerRequest,
     };
     this.rows.push(row);
     const errs = row.scimdesk.errors + row.express.errors + row.node.errors;
     console.log(
       `  ${scenario} @${users}: ScimDesk ${f0(row.scimdesk.throughput)}/s p50 ${f1(row.scimdesk.p50)} p99 ${f1(row.scimdesk.p99)} ms` +
-        ` | Express ${f0(row.express.throughput)}/s | node ${f0(row.node.throughput)}/s | ${pct(row.vsExpress)} of Express${errs ? ` | ${errs} errors: ${[...row.scimdesk.errorSamples, ...row.express.errorSamples].join('; ')}` : ''}`,
+        ` | Express ${f0(row.express.throughput)}/s | node ${f0(row.node.throughput)}/s | ${pct(row.vsExpress)} of Express` +
+        ` | CPU/req ${f2(row.scimdesk.cpuMsPerRequest)} vs Express ${f2(row.express.cpuMsPerRequest)} ms (${pct(row.cpuVsExpress)})${errs ? ` | ${errs} errors: ${[...row.scimdesk.errorSamples, ...row.express.errorSamples].join('; ')}` : ''}`,
     );
     return row;
   }
@@ -95,13 +100,14 @@ export class Report {
           .map((l) => l.toFixed(1))
           .join(' ')}; whole run ${(totalMs / 60_000).toFixed(1)} min.`,
       '',
-      '| Scenario | Users | ScimDesk req/s | p50 ms | p99 ms | Express req/s | node:http req/s | vs Express | vs node:http |',
-      '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+      '| Scenario | Users | ScimDesk req/s | p50 ms | p99 ms | Express req/s | node:http req/s | vs Express | vs node:http | CPU ms/req ScimDesk / Express | CPU ratio |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     );
     for (const r of this.rows) {
       out.push(
         `| ${r.scenario} | ${r.users.toLocaleString('en')} | ${f0(r.scimdesk.throughput)} | ${f1(r.scimdesk.p50)} | ${f1(r.scimdesk.p99)} | ` +
-          `${f0(r.express.throughput)} | ${f0(r.node.throughput)} | ${pct(r.vsExpress)} | ${pct(r.vsNode)} |`,
+          `${f0(r.express.throughput)} | ${f0(r.node.throughput)} | ${pct(r.vsExpress)} | ${pct(r.vsNode)} | ` +
+          `${f2(r.scimdesk.cpuMsPerRequest)} / ${f2(r.express.cpuMsPerRequest)} | ${pct(r.cpuVsExpress)} |`,
       );
     }
     out.push('', '| Measurement | Figure |', '|---|---|');

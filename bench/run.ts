@@ -90,8 +90,8 @@ async function startCeilings(groupMembers: number): Promise<void> {
   const [node, express] = await Promise.all([start('node'), start('express')]);
   ceilings = { node, express };
   refs = {
-    node: { name: 'node', origin: `http://127.0.0.1:${node.ready[0]}` },
-    express: { name: 'express', origin: `http://127.0.0.1:${express.ready[0]}` },
+    node: { name: 'node', origin: `http://127.0.0.1:${node.ready[0]}`, pid: node.pid },
+    express: { name: 'express', origin: `http://127.0.0.1:${express.ready[0]}`, pid: express.pid },
   };
 }
 
@@ -104,7 +104,7 @@ async function paired(
   minRatio: number,
 ): Promise<number> {
   const figures = await measurePaired({
-    targets: [refs.node, refs.express, { name: 'scimdesk', origin: inst.origin }],
+    targets: [refs.node, refs.express, { name: 'scimdesk', origin: inst.origin, pid: inst.child.pid }],
     stream,
     concurrency: CONCURRENCY,
     rounds: plan.rounds,

@@ -1,0 +1,88 @@
+/**
+ * Profiles ScimDesk under one Okta-shaped load: seeds a data directory through the store,
+ * starts the headless server with `node --cpu-prof`, drives the scenario with the bench's load
+ * generator (16 concurrent, keep-alive), stops the server and prints the hottest functions of
+ * the load phase (self and inclusive time).
+ * Usage: npx tsx bench/profile.ts <lookup|get|post|put|patch|members|walk|mixed> [users=10000] [seconds=5]
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatProfile, summariseProfile } from './cpu-profile';
+import { removeDir, seedStore, startInstance, tempDir } from './instance';
+import { runLoad, type RequestSpec } from './load';
+import {
+  BASE,
+  activeToggleRequest,
+  createUserRequest,
+  getUserRequest,
+  json,
+  lookupRequest,
+  oktaMembersBody,
+  putUserRequest,
+} from './okta-traffic';
+import { mixedStream } from './scenarios/snapshot-load';
+
+const [scenario = 'lookup', usersArg = '10000', secondsArg = '5'] = process.argv.slice(2);
+const users = Number(usersArg);
+
+async function groupStream(origin: string): Promise<(k: number) => RequestSpec> {
+  let id = '';
+  await runLoad({
+    origin,
+    concurrency: 1,
+    requests: 1,
+    next: () => json('POST', `${BASE}/Groups`, { displayName: `profile ${Date.now()}`, members: [] }),
+    onBody: (_k, _s, b) => (id = (JSON.parse(b) as { id: string }).id),
+  });
+  const batches = Math.floor(users / 1000);
+  await runLoad({
+    origin,
+    concurrency: 1,
+    requests: batches,
+    next: (k) => json('PATCH', `${BASE}/Groups/${id}`, oktaMembersBody('add', k * 1000, 1000)),
+  });
+  return () => ({ method: 'GET', path: `${BASE}/Groups/${id}?attributes=members` });
+}
+
+async function main(): Promise<void> {
+  const dir = await tempDir('profile');
+  const profDir = await mkdtemp(join(tmpdir(), 'scimdesk-cpuprof-'));
+  await seedStore(dir, users);
+  const inst = await startInstance(dir, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
+  const started = performance.now();
+  const streams: Record<string, () => Promise<(k: number) => RequestSpec>> = {
+    lookup: async () => lookupRequest(users),
+    get: async () => getUserRequest(users),
+    post: async () => createUserRequest(users),
+    put: async () => putUserRequest(users),
+    patch: async () => activeToggleRequest(users),
+    mixed: async () => mixedStream(users, users),
+    members: () => groupStream(inst.origin),
+    walk: async () => (k) => ({
+      method: 'GET',
+      path: `${BASE}/Users?startIndex=${1 + ((k * 100) % users)}&count=100`,
+    }),
+  };
+  const make = streams[scenario];
+  if (!make) throw new Error(`unknown scenario ${scenario}; one of ${Object.keys(streams).join(', ')}`);
+  const next = await make();
+  const concurrency = scenario === 'members' || scenario === 'walk' ? 1 : 16;
+  await runLoad({ origin: inst.origin, concurrency, durationMs: 1000, next });
+  const skipMs = inst.startMs + (performance.now() - started);
+  const r = await runLoad({ origin: inst.origin, concurrency, durationMs: Number(secondsArg) * 1000, next });
+  await inst.stop();
+  console.log(
+    `${scenario} at ${users} users: ${r.throughput.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.errors} errors ${r.errorSamples.join('; ')}`,
+  );
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread
+  const main = (await readdir(profDir)).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
+  if (!main) throw new Error('no profile written');
+  const s = summariseProfile(join(profDir, main), skipMs);
+  console.log(formatProfile(s, 'self', 25));
+  console.log(formatProfile(s, 'total', 45));
+  await rm(profDir, { recursive: true, force: true });
+  await removeDir(dir);
+}
+
+await main();
