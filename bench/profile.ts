@@ -8,6 +8,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cpuMsOf } from './child';
 import { formatProfile, summariseProfile } from './cpu-profile';
 import { removeDir, seedStore, startInstance, tempDir } from './instance';
 import { runLoad, type RequestSpec } from './load';
@@ -70,10 +71,13 @@ async function main(): Promise<void> {
   const concurrency = scenario === 'members' || scenario === 'walk' ? 1 : 16;
   await runLoad({ origin: inst.origin, concurrency, durationMs: 1000, next });
   const skipMs = inst.startMs + (performance.now() - started);
+  const cpu0 = cpuMsOf(inst.child.pid);
   const r = await runLoad({ origin: inst.origin, concurrency, durationMs: Number(secondsArg) * 1000, next });
+  const cpu = cpuMsOf(inst.child.pid) - cpu0;
   await inst.stop();
   console.log(
-    `${scenario} at ${users} users: ${r.throughput.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${r.errors} errors ${r.errorSamples.join('; ')}`,
+    `${scenario} at ${users} users: ${r.throughput.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ` +
+      `server CPU ${(cpu / r.requests).toFixed(3)} ms/request, ${r.errors} errors ${r.errorSamples.join('; ')}`,
   );
   // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread
   const main = (await readdir(profDir)).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
