@@ -9,6 +9,7 @@ import { groupsTarget, memberRowTarget } from '../store/sql-targets';
 import { badRequest, conflict, invalidValue, notFound, ScimError } from './errors';
 import { touched, type ScimContext } from './context';
 import { groupJson, groupLocation, groupToScim, membersJson } from './group-representation';
+import { checkPatchLimits, checkResourceLimits } from './resource-limits';
 import { resolveMembers, type MemberRef } from './group-members';
 import { etagOf } from './user-representation';
 import { parseListParams, parseProjection } from './list-params';
@@ -29,11 +30,14 @@ function requireObject(body: unknown): Record<string, unknown> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new ScimError(400, 'Not a valid json format: the body must be a JSON object', 'invalidSyntax');
   }
+  // Before any per-attribute work (type checks, case-insensitive matching): issue 4 limits.
+  checkResourceLimits(body as Record<string, unknown>, 'Group', 'members');
   return body as Record<string, unknown>;
 }
 
 /** Stored attributes of a group body: everything but the server-owned ones and members. */
 function groupDoc(body: Record<string, unknown>): Record<string, unknown> {
+  checkResourceLimits(body, 'Group', 'members');
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(body)) {
     if (SERVER_OWNED.has(k.toLowerCase()) || v === null || v === undefined) continue;
@@ -171,6 +175,7 @@ function applyGroupPatch(
   rawBody: unknown,
 ): StoredGroup {
   const ops = parsePatchRequest(rawBody);
+  checkPatchLimits(ops, 'Group');
   const steps = planGroupPatch(ops);
   const at = now();
   let resource = current.resource;

@@ -5,6 +5,7 @@
  * does not know is dropped. The rfc profile stores every attribute its schemas define.
  */
 import { invalidValue, badRequest } from './errors';
+import { checkResourceLimits } from './resource-limits';
 import {
   ALWAYS_STORED_USER_ATTRIBUTES,
   OPTIONAL_CORE_ATTRIBUTES,
@@ -62,6 +63,7 @@ export function buildUserDoc(
   enabled: ReadonlySet<string>,
   schemas: readonly SchemaDef[],
 ): UserDocResult {
+  checkResourceLimits(input, 'User');
   const core = schemas.find((s) => s.id === USER_URN);
   const body = nestExtensionKeys(input);
   const resource: Record<string, unknown> = {};

@@ -11,6 +11,7 @@ import { conflict, invalidValue, notFound, ScimError } from './errors';
 import type { ScimContext } from './context';
 import { touched } from './context';
 import { buildUserDoc, checkUserRequired } from './user-doc';
+import { checkPatchLimits, checkResourceLimits } from './resource-limits';
 import { etagOf, userLocation, userToScim } from './user-representation';
 import { parseListParams, parseProjection } from './list-params';
 import { project } from './projection';
@@ -29,6 +30,8 @@ function requireObject(body: unknown): Record<string, unknown> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new ScimError(400, 'Not a valid json format: the body must be a JSON object', 'invalidSyntax');
   }
+  // Before any per-attribute work (type checks, case-insensitive matching): issue 4 limits.
+  checkResourceLimits(body as Record<string, unknown>, 'User');
   return body as Record<string, unknown>;
 }
 
@@ -202,6 +205,7 @@ export async function patchUser(
   ifMatch?: string,
 ): Promise<Reply> {
   const ops = parsePatchRequest(rawBody);
+  checkPatchLimits(ops, 'User');
   ctx.patchStyle = describePatchStyle(rawBody);
   const user = await t.store.engine.write((tx) => {
     const current = load(t, tx, id);
