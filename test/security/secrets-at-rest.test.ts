@@ -107,12 +107,13 @@ describe('secrets at rest', () => {
       expect(bad.status).toBe(400);
     }
     // Refused credentials in every form.
-    for (const headers of [
+    const refused: Record<string, string>[] = [
       { authorization: `Bearer ${secrets['revoked']}` },
       { authorization: `Bearer ${secrets['unknown']}` },
       { authorization: `Token ${secrets['unknown']}` },
       { authorization: '', 'netskope-api-token': secrets['unknown'] as string },
-    ]) {
+    ];
+    for (const headers of refused) {
       expect((await as(headers)('/Users')).status).toBe(401);
     }
 

@@ -66,7 +66,7 @@ describe('the SCIM listener serves SCIM only', () => {
   ];
   it.each(paths)('%s is a SCIM 404, with or without a token', async (path) => {
     const origin = new URL(s.base).origin;
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }]) {
+    for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }] as Record<string, string>[]) {
       const res = await fetch(`${origin}${path}`, { headers });
       const body = await expectScimError(
         res,
@@ -112,7 +112,7 @@ describe('listeners bind loopback by default', () => {
 describe('browsers are refused and never get CORS headers', () => {
   const origins = ['https://evil.example', 'null', 'http://127.0.0.1', new URL('http://127.0.0.1:1').origin];
   it.each(origins)('Origin: %s → 403 SCIM error, token or not', async (o) => {
-    for (const auth of [{}, { authorization: `Bearer ${TOKEN}` }]) {
+    for (const auth of [{}, { authorization: `Bearer ${TOKEN}` }] as Record<string, string>[]) {
       const res = await fetch(`${s.base}/Users`, { headers: { origin: o, ...auth } });
       expect([...res.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
       const body = await expectScimError(res, 403);
