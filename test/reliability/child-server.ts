@@ -17,6 +17,8 @@ export interface ChildServer {
   pid: number;
   /** e.g. http://127.0.0.1:PORT/api/v2/scim */
   base: string;
+  /** the console URL with its secret (`…/#token=…`), when started with `console: true` */
+  consoleUrl: string | null;
   /** everything the child wrote to stdout and stderr so far */
   output(): string;
   /** resolves when the process has exited */
@@ -31,6 +33,8 @@ export interface ChildOptions {
   dataDir: string;
   token?: string;
   profile?: string;
+  /** serve the console (admin listener on a free port) and wait for its URL too */
+  console?: boolean;
   /** give up waiting for `SCIM base URL:` after this long (default 60 s: 2 cores, cold tsx) */
   startTimeoutMs?: number;
 }
@@ -47,7 +51,7 @@ export function startChildServer(opts: ChildOptions): Promise<ChildServer> {
     opts.dataDir,
     '--bootstrap-token',
     opts.token ?? CHILD_TOKEN,
-    '--no-console',
+    ...(opts.console ? ['--admin-port', '0'] : ['--no-console']),
     ...(opts.profile ? ['--profile', opts.profile] : []),
   ];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -63,7 +67,8 @@ export function startChildServer(opts: ChildOptions): Promise<ChildServer> {
     const onData = (d: Buffer): void => {
       out += d.toString();
       const m = /SCIM base URL: (\S+)/.exec(out);
-      if (m?.[1] && child.pid !== undefined) {
+      const c = /Console: (\S+)/.exec(out);
+      if (m?.[1] && (!opts.console || c?.[1]) && child.pid !== undefined) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
         child.stdout?.on('data', (more: Buffer) => (out += more.toString()));
@@ -72,6 +77,7 @@ export function startChildServer(opts: ChildOptions): Promise<ChildServer> {
           child,
           pid,
           base: m[1],
+          consoleUrl: c?.[1] ?? null,
           output: () => out,
           exited,
           async kill() {
