@@ -43,7 +43,13 @@ export function summarize(e: LogEntry): LogSummary {
 }
 
 export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] }> {
-  private entries: LogEntry[] = [];
+  /**
+   * Oldest first from `head`; slots before `head` were dropped (and cleared). A full log drops
+   * one entry per request: copying the array each time (slice) cost ~2 ms per request at
+   * 20,000 entries, so the dropped prefix is cut off only once it is half the array.
+   */
+  private entries: (LogEntry | undefined)[] = [];
+  private head = 0;
   private bytes = 0;
   private nextSeq = 1;
   private pending: string[] = [];
@@ -81,7 +87,9 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
   }
 
   get(id: string): LogEntry | undefined {
-    for (let i = this.entries.length - 1; i >= 0; i--) if (this.entries[i]?.id === id) return this.entries[i];
+    for (let i = this.entries.length - 1; i >= this.head; i--) {
+      if (this.entries[i]?.id === id) return this.entries[i];
+    }
     return undefined;
   }
 
@@ -93,7 +101,7 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
   /** Entries touching a resource (for the console's user and group detail views). */
   forResource(id: string, limit = 50): LogSummary[] {
     const out: LogSummary[] = [];
-    for (let i = this.entries.length - 1; i >= 0 && out.length < limit; i--) {
+    for (let i = this.entries.length - 1; i >= this.head && out.length < limit; i--) {
       const e = this.entries[i];
       if (e && e.resources.some((r) => r.id === id)) out.push(summarize(e));
     }
@@ -103,7 +111,7 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
   /** Newest-first entries for the checklist: a predicate scan over what is kept. */
   find(pred: (e: LogSummary) => boolean, limit: number): LogSummary[] {
     const out: LogSummary[] = [];
-    for (let i = this.entries.length - 1; i >= 0 && out.length < limit; i--) {
+    for (let i = this.entries.length - 1; i >= this.head && out.length < limit; i--) {
       const e = this.entries[i];
       if (e && pred(e)) out.push(summarize(e));
     }
@@ -117,6 +125,7 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
 
   clear(): void {
     this.entries = [];
+    this.head = 0;
     this.bytes = 0;
     this.pending = [];
     if (this.dir) {
@@ -130,7 +139,7 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
   }
 
   get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.length, bytes: this.bytes };
+    return { entries: this.entries.length - this.head, bytes: this.bytes };
   }
 
   /** Writes buffered entries to disk now. */
@@ -164,7 +173,7 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
   private select(q: LogQuery): LogEntry[] {
     const limit = q.limit ?? 200;
     const out: LogEntry[] = [];
-    for (let i = this.entries.length - 1; i >= 0 && out.length < limit; i--) {
+    for (let i = this.entries.length - 1; i >= this.head && out.length < limit; i--) {
       const e = this.entries[i];
       if (!e) continue;
       if (q.beforeSeq !== undefined && e.seq >= q.beforeSeq) continue;
@@ -174,18 +183,17 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
   }
 
   private trim(): void {
-    let drop = 0;
-    let bytes = this.bytes;
+    const max = this.retention.maxEntries;
     while (
-      drop < this.entries.length &&
-      (this.entries.length - drop > this.retention.maxEntries || bytes > this.retention.maxBytes)
+      this.head < this.entries.length &&
+      (this.entries.length - this.head > max || this.bytes > this.retention.maxBytes)
     ) {
-      bytes -= sizeOf(this.entries[drop] as LogEntry);
-      drop++;
+      this.bytes -= sizeOf(this.entries[this.head] as LogEntry);
+      this.entries[this.head++] = undefined;
     }
-    if (drop) {
-      this.entries = this.entries.slice(drop);
-      this.bytes = bytes;
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
     }
   }
 
