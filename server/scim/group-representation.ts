@@ -28,10 +28,19 @@ export function groupToScim(group: StoredGroup, ctx: Pick<ScimContext, 'baseUrl'
   return out;
 }
 
-/** `[{"value":…,"display":…,"$ref":…,"type":"User"},…]` as text. */
+/** The JSON string literal of `<base>/Users/` without its closing quote: each member's `$ref` is it + id + `"`. */
+export function memberRefPrefix(baseUrl: string): string {
+  return JSON.stringify(`${baseUrl}/Users/`).slice(0, -1);
+}
+
+/**
+ * `[{"value":…,"display":…,"$ref":…,"type":"User"},…]` as text. GroupsRepo.membersJsonText
+ * builds the same text in SQL for the SCIM read path; both must stay identical
+ * (test/store/members-json.test.ts).
+ */
 export function membersJson(members: { id: string; userName: string }[], baseUrl: string): string {
   const parts: string[] = new Array<string>(members.length);
-  const ref = JSON.stringify(`${baseUrl}/Users/`).slice(0, -1);
+  const ref = memberRefPrefix(baseUrl);
   for (let i = 0; i < members.length; i++) {
     const m = members[i] as { id: string; userName: string };
     // ids are UUIDs we minted: no escaping needed; userNames are client text.

@@ -8,7 +8,7 @@ import type { StoredGroup } from '../store/groups-repo';
 import { groupsTarget, memberRowTarget } from '../store/sql-targets';
 import { badRequest, conflict, invalidValue, notFound, ScimError } from './errors';
 import { touched, type ScimContext } from './context';
-import { groupJson, groupLocation, groupToScim, membersJson } from './group-representation';
+import { groupJson, groupLocation, groupToScim, memberRefPrefix } from './group-representation';
 import { checkPatchLimits, checkResourceLimits } from './resource-limits';
 import { resolveMembers, type MemberRef } from './group-members';
 import { etagOf } from './user-representation';
@@ -86,11 +86,9 @@ function render(t: Tenant, ctx: ScimContext, group: StoredGroup, projection: Pro
   if (projection.attributes && !('meta' in body) && withMembers) {
     // attributes=members: keep the answer to id, schemas and members (RFC 7644 §3.4.2.5)
   }
+  // Built by SQLite: a 100,000-member list costs ~4× less than from row objects (issue 3).
   const members = withMembers
-    ? membersJson(
-        t.store.engine.read((r) => t.store.groups.memberRefs(r, group.seq)),
-        ctx.baseUrl,
-      )
+    ? t.store.engine.read((r) => t.store.groups.membersJsonText(r, group.seq, memberRefPrefix(ctx.baseUrl)))
     : null;
   return groupJson(body, members);
 }

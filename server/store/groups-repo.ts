@@ -70,6 +70,8 @@ function toStored(row: Row): StoredGroup {
 }
 
 const CHUNK = 300;
+/** members per SQL-built slice of a group's member JSON (~200 bytes each) */
+const MEMBERS_JSON_CHUNK = 10_000;
 
 export class GroupsRepo {
   readonly generations = new GenerationCounter();
@@ -206,6 +208,34 @@ export class GroupsRepo {
        WHERE gm.group_seq = ? ORDER BY gm.user_seq`,
       [groupSeq],
     );
+  }
+
+  /**
+   * The SCIM `members` array of a group as JSON text, in membership order: the same text as
+   * `membersJson(memberRefs(…), baseUrl)` in ../scim/group-representation.ts, but assembled by
+   * SQLite (json_quote escapes as JSON.stringify does), so no row object is created per member:
+   * ~4× faster for a 100,000-member group (GET /Groups/{id}?attributes=members, issue 3).
+   * Built in chunks so the strings SQLite assembles in wasm memory stay small.
+   * `refPrefix` is the JSON string literal of `<base>/Users/` without its closing quote.
+   */
+  membersJsonText(r: Reader, groupSeq: number, refPrefix: string): string {
+    const parts: string[] = [];
+    let after = -1;
+    for (;;) {
+      const chunk = r.get<{ j: string | null; last: number | null; n: number }>(
+        `SELECT group_concat(j, ',' ORDER BY s) AS j, max(s) AS last, count(*) AS n FROM (
+           SELECT gm.user_seq AS s,
+             '{"value":"' || u.id || '","display":' || json_quote(u.user_name) || ',"$ref":' || ? || u.id || '","type":"User"}' AS j
+           FROM group_members gm JOIN users u ON u.seq = gm.user_seq
+           WHERE gm.group_seq = ? AND gm.user_seq > ? ORDER BY gm.user_seq LIMIT ?)`,
+        [refPrefix, groupSeq, after, MEMBERS_JSON_CHUNK],
+      );
+      if (!chunk || chunk.n === 0 || chunk.j === null || chunk.last === null) break;
+      parts.push(chunk.j);
+      if (chunk.n < MEMBERS_JSON_CHUNK) break;
+      after = chunk.last;
+    }
+    return `[${parts.join(',')}]`;
   }
 
   /** A page of members for the console, optionally searched by userName/email/name. */
