@@ -50,6 +50,17 @@ export function membersJson(members: { id: string; userName: string }[], baseUrl
   return `[${parts.join(',')}]`;
 }
 
+/** A group with a members array already serialised as UTF-8 (GroupsRepo.membersJsonBytes), as bytes. */
+export function groupJsonBytes(body: Record<string, unknown>, members: Buffer): Buffer {
+  const { meta, ...rest } = body;
+  const head = JSON.stringify(rest);
+  return Buffer.concat([
+    Buffer.from(`${head.slice(0, -1)},"members":`),
+    members,
+    Buffer.from(`,"meta":${JSON.stringify(meta)}}`),
+  ]);
+}
+
 /** Serialises a group with an optional pre-rendered members array. */
 export function groupJson(body: Record<string, unknown>, members: string | null): string {
   if (members === null) return JSON.stringify(body);

@@ -1,9 +1,10 @@
 /** What a SCIM handler answers; the router serialises it (and the log records it). */
 export interface Reply {
   status: number;
-  /** a JSON value, or a pre-serialised JSON string (large member lists are built as text) */
+  /** a JSON value … */
   body?: unknown;
-  json?: string;
+  /** … or pre-serialised JSON: text, or UTF-8 bytes (group member lists are built as bytes by SQLite) */
+  json?: string | Buffer;
   headers?: Record<string, string>;
 }
 

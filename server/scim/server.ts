@@ -147,7 +147,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
       const text =
         reply.status === 204 || reply.status === 304 ? '' : (reply.json ?? JSON.stringify(reply.body));
       const headers: Record<string, string> = { ...(reply.headers ?? {}) };
-      if (text) headers['Content-Type'] = contentType;
+      if (text.length) headers['Content-Type'] = contentType;
       res.status(reply.status);
       for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
       res.end(text);
@@ -170,7 +170,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
         requestHeaders: redactHeaders(req.headers),
         requestBody: redactBody(rawBody),
         responseHeaders: redactHeaders(headers),
-        responseBody: redactBody(text || null),
+        responseBody: redactBody(typeof text === 'string' ? text || null : text.toString('utf8')),
       });
     };
 

@@ -1,5 +1,5 @@
 /**
- * The SQL-built member list (GroupsRepo.membersJsonText, issue 3) must be byte-for-byte the
+ * The SQL-built member list (GroupsRepo.membersJsonBytes, issue 3) must be byte-for-byte the
  * text the JavaScript builder makes from memberRefs (membersJson): same order, same escaping
  * of userNames (quotes, backslashes, control characters, non-ASCII), across chunk boundaries.
  */
@@ -58,7 +58,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('GroupsRepo.membersJsonText', () => {
+describe('GroupsRepo.membersJsonBytes', () => {
   const base = 'https://tunnel.example/api/v2/scim';
   const ref = JSON.stringify(`${base}/Users/`).slice(0, -1);
 
@@ -68,7 +68,7 @@ describe('GroupsRepo.membersJsonText', () => {
     [`${BULK} members (two chunks)`, () => bigSeq],
   ])('%s: same text as membersJson(memberRefs)', (_label, seq) => {
     const [sql, js] = store.engine.read((r) => [
-      store.groups.membersJsonText(r, seq(), ref),
+      store.groups.membersJsonBytes(r, seq(), ref).toString('utf8'),
       membersJson(store.groups.memberRefs(r, seq()), base),
     ]);
     expect(sql).toBe(js);
