@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+
 /**
  * Secrets never reach the request log: tokens in `Authorization`/`Netskope-Api-Token`
  * (design.md "Security posture") and `password` values anywhere in a JSON body (Okta sends
@@ -64,10 +66,31 @@ export function redactBody(body: string | null): string | null {
       text = body.replace(/("password"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${REDACTED}"`);
     }
   }
+  return truncate(text);
+}
+
+function truncate(text: string): string {
   if (text.length > MAX_LOGGED_BODY) {
     return `${text.slice(0, MAX_LOGGED_BODY)}… [truncated: ${text.length} characters in all]`;
   }
   return text;
+}
+
+/** Any text a secret key (or a PATCH path naming one) could hide in. */
+const MAYBE_SECRET = /password|secret|token/i;
+
+/**
+ * Redacts a response body: JSON that ScimDesk serialised itself (JSON.stringify, or the member
+ * lists SQLite builds, test/store/members-json.test.ts), as text or UTF-8 bytes. Such JSON is
+ * canonical, so parsing and re-serialising it gives back the same text: when no secret key can
+ * be in it, only the truncation applies. The same result as redactBody(text), without parsing
+ * every response or decoding a 20 MB member list only to keep its first 64 KiB (issue 3).
+ */
+export function redactResponseBody(body: string | Buffer): string | null {
+  // ASCII bytes decode as latin1 into a one-byte string without UTF-8 decoding.
+  const text = typeof body === 'string' ? body : body.toString(isAscii(body) ? 'latin1' : 'utf8');
+  if (text === '') return null;
+  return MAYBE_SECRET.test(text) ? redactBody(text) : truncate(text);
 }
 
 function redactPatchOps(body: unknown): void {

@@ -8,7 +8,7 @@ import express, { type Express, type Request, type Response } from 'express';
 import type { LogEntry } from '../admin/contract';
 import { credentialFrom, type TokenService } from '../auth/tokens';
 import type { RequestLog } from '../log/request-log';
-import { redactBody, redactHeaders } from '../log/redact';
+import { redactBody, redactHeaders, redactResponseBody } from '../log/redact';
 import { StoreUnavailableError } from '../store/types';
 import { DEFAULT_MAX_BODY, isJsonType, parseJson, readBody } from './body';
 import type { ScimContext } from './context';
@@ -170,7 +170,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
         requestHeaders: redactHeaders(req.headers),
         requestBody: redactBody(rawBody),
         responseHeaders: redactHeaders(headers),
-        responseBody: redactBody(typeof text === 'string' ? text || null : text.toString('utf8')),
+        responseBody: redactResponseBody(text),
       });
     };
 
