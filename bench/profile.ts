@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   if (!make) throw new Error(`unknown scenario ${scenario}; one of ${Object.keys(streams).join(', ')}`);
   const next = await make();
   const concurrency = scenario === 'members' || scenario === 'walk' ? 1 : 16;
-  await runLoad({ origin: inst.origin, concurrency, durationMs: 1000, next });
+  await runLoad({ origin: inst.origin, concurrency, durationMs: 3000, next });
   const skipMs = inst.startMs + (performance.now() - started);
   const cpu0 = cpuMsOf(inst.child.pid);
   const r = await runLoad({ origin: inst.origin, concurrency, durationMs: Number(secondsArg) * 1000, next });
@@ -85,6 +85,8 @@ async function main(): Promise<void> {
   const s = summariseProfile(join(profDir, main), skipMs);
   console.log(formatProfile(s, 'self', 25));
   console.log(formatProfile(s, 'total', 45));
+  const own = { ...s, lines: s.lines.filter((l) => / (server|bench)\//.test(l.name)) };
+  console.log(formatProfile(own, 'self', 30).replace('self time', 'self time in server/'));
   await rm(profDir, { recursive: true, force: true });
   await removeDir(dir);
 }

@@ -60,7 +60,7 @@ const FULL: Plan = {
   membersPerGroup: 5,
   snapshotMs: 12_000,
   snapshotJournalBytes: 256 << 10,
-  instanceWarmMs: 2000,
+  instanceWarmMs: 4000,
 };
 
 const QUICK: Plan = {
@@ -74,7 +74,7 @@ const QUICK: Plan = {
   membersPerGroup: 0,
   snapshotMs: 3_000,
   snapshotJournalBytes: 32 << 10,
-  instanceWarmMs: 1000,
+  instanceWarmMs: 1500,
 };
 
 const quick = process.argv.includes('--quick');
@@ -327,7 +327,7 @@ async function medium(seeded: string): Promise<void> {
 }
 
 /** Requests during back-to-back snapshots, on a restarted server with a small threshold. */
-async function snapshots(dir: string, users: number): Promise<void> {
+async function snapshots(dir: string, users: number): Promise<number> {
   const inst = await startInstance(dir, { snapshotJournalBytes: plan.snapshotJournalBytes });
   try {
     report.figure(
@@ -349,7 +349,7 @@ async function snapshots(dir: string, users: number): Promise<void> {
       `${fmt(s.inWindow.p99)} ms over ${s.inWindow.requests} requests, ${s.snapshots} snapshots`,
       s.snapshots > 0 && s.errors === 0 ? s.inWindow.p99 < 50 : false,
     );
-    memoryFigure(inst, `ScimDesk at ${users.toLocaleString('en')} users, after snapshots`);
+    return memoryFigure(inst, `ScimDesk at ${users.toLocaleString('en')} users, after snapshots`).peakMiB;
   } finally {
     await inst.stop();
   }
@@ -393,11 +393,11 @@ async function large(base: string, n: number, lookup10k: number): Promise<void> 
   } finally {
     await inst.stop();
   }
-  await snapshots(base, n);
+  const snapshotPeak = await snapshots(base, n);
   report.check(
     `RSS at ${n.toLocaleString('en')} users < 1 GiB`,
-    `peak ${fmt(peak, 0)} MiB (before the snapshot phase)`,
-    peak < 1024,
+    `peak ${fmt(peak, 0)} MiB under the Okta load, ${fmt(snapshotPeak, 0)} MiB with back-to-back snapshots`,
+    Math.max(peak, snapshotPeak) < 1024,
   );
 }
 
