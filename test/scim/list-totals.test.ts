@@ -65,7 +65,7 @@ describe('list totals and pages at the edges', () => {
         const want = count === 0 ? [] : all.slice(startIndex - 1, startIndex - 1 + count);
         const where = `${label} startIndex=${startIndex} count=${count}`;
         expect(body.totalResults, where).toBe(all.length);
-        expect(body.Resources?.map((r) => (r as UserRow).userName) ?? [], where).toEqual(
+        expect(body.Resources?.map((r) => (r as unknown as UserRow).userName) ?? [], where).toEqual(
           want.map((u) => u.userName),
         );
       }

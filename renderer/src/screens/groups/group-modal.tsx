@@ -10,6 +10,7 @@ import { JsonView } from '../../components/json-view';
 import { RangeFooter } from '../../components/range-footer';
 import { RequestsList } from '../../components/requests-list';
 import { VirtualTable } from '../../components/virtual-table';
+import { SEARCH_DEBOUNCE_MS } from '../../lib/search-debounce';
 import { useDebounced } from '../../lib/use-debounced';
 import { useRange } from '../../lib/use-range';
 import { useGroupDetail } from '../../stores/detail-store';
@@ -24,7 +25,7 @@ export function GroupModal({ id, onClose }: { id: string; onClose(): void }) {
   const members = useMembers();
   const go = useNav((s) => s.go);
   const [search, setSearch] = useState('');
-  const debounced = useDebounced(search, 250);
+  const debounced = useDebounced(search, SEARCH_DEBOUNCE_MS);
   const { first, last, onRange } = useRange(members.ensureRange);
 
   useEffect(() => {

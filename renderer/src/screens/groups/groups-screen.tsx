@@ -4,6 +4,7 @@ import { Busy, EmptyState, ErrorBanner } from '../../components/notice';
 import { RangeFooter } from '../../components/range-footer';
 import { VirtualTable } from '../../components/virtual-table';
 import { nextSort } from '../../lib/sort';
+import { SEARCH_DEBOUNCE_MS } from '../../lib/search-debounce';
 import { useDebounced } from '../../lib/use-debounced';
 import { useRange } from '../../lib/use-range';
 import { useGroups } from '../../stores/groups-store';
@@ -18,7 +19,7 @@ export function GroupsScreen() {
   const go = useNav((s) => s.go);
   const closeItem = useNav((s) => s.closeItem);
   const [search, setSearch] = useState(query.search);
-  const debounced = useDebounced(search, 250);
+  const debounced = useDebounced(search, SEARCH_DEBOUNCE_MS);
   const { first, last, onRange } = useRange(ensureRange);
 
   useEffect(() => {

@@ -9,6 +9,7 @@ import { Busy, EmptyState, ErrorBanner } from '../../components/notice';
 import { RangeFooter } from '../../components/range-footer';
 import { VirtualTable } from '../../components/virtual-table';
 import { nextSort } from '../../lib/sort';
+import { SEARCH_DEBOUNCE_MS } from '../../lib/search-debounce';
 import { useDebounced } from '../../lib/use-debounced';
 import { useRange } from '../../lib/use-range';
 import { useNav } from '../../stores/nav-store';
@@ -22,7 +23,7 @@ export function UsersScreen() {
   const itemId = useNav((s) => s.itemId);
   const go = useNav((s) => s.go);
   const [search, setSearch] = useState(query.search);
-  const debounced = useDebounced(search, 250);
+  const debounced = useDebounced(search, SEARCH_DEBOUNCE_MS);
   const { first, last, onRange } = useRange(ensureRange);
 
   useEffect(() => {
