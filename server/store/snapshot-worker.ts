@@ -8,7 +8,17 @@
  * `_engine_meta`, exports, writes `snapshot.tmp`, fsyncs, renames over `snapshot.db` and fsyncs
  * the directory: the snapshot is either the old one or the complete new one, never torn.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fdatasyncSync,
+  fsyncSync,
+  openSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'sql.js';
@@ -23,6 +33,11 @@ interface Replica {
   cache: StatementCache;
   lsn: number;
 }
+
+/** bytes of snapshot written between two flushes */
+const FLUSH_SLICE = 8 << 20;
+/** nice value of this thread on Linux (the process keeps its own) */
+const WORKER_NICE = 19;
 
 const port = parentPort;
 if (!port) throw new Error('snapshot-worker must run in a worker thread');
@@ -75,8 +90,15 @@ function writeSnapshot(r: Replica, lsn: number): number {
   try {
     const fd = openSync(tmp, 'w', 0o600);
     try {
+      // Written and flushed a slice at a time: on ext4 (data=ordered) an fsync of the journal
+      // waits for other files' dirty data too, so one 200 MB write-back would hold up every
+      // acknowledged write for its whole length.
       let done = 0;
-      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      while (done < bytes.length) {
+        const end = Math.min(bytes.length, done + FLUSH_SLICE);
+        while (done < end) done += writeSync(fd, bytes, done, end - done);
+        if (done < bytes.length) fdatasyncSync(fd);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -115,7 +137,23 @@ function drain(): void {
   }
 }
 
+/**
+ * Lowers this thread's scheduling priority. On Linux every thread has its own nice value and
+ * setpriority() given a thread id changes only that thread, so the replica and the snapshot
+ * write yield the CPU to the thread that answers requests. Elsewhere (no /proc/thread-self)
+ * the worker keeps the process's priority.
+ */
+function yieldToRequests(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) setPriority(tid, WORKER_NICE);
+  } catch {
+    // not Linux, or not allowed: run at the process's priority
+  }
+}
+
 async function start(): Promise<void> {
+  yieldToRequests();
   const SQL = await loadSqlJs(init.wasmPath);
   const state = loadState(SQL, init.dir, { maxLsn: init.upTo, repair: false });
   if (state.lsn !== init.upTo) {

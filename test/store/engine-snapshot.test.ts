@@ -4,7 +4,7 @@
  * that must lose nothing.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, getV, keys, openKv, put, tempDir } from './engine-helpers';
@@ -114,6 +114,51 @@ describe('engine snapshots', () => {
     await engine.snapshot();
     expect(engine.stats().snapshots).toBe(1);
   });
+
+  it('writes a snapshot larger than one flush slice (8 MiB) whole, byte for byte', async () => {
+    const dir = await tempDir();
+    const engine = await openKv(dir);
+    // ~12 MiB of rows: the worker writes and flushes it in two slices and a tail
+    const big = (i: number) => `${i}:`.padEnd(96 * 1024, String.fromCharCode(97 + (i % 26)));
+    for (let i = 0; i < 128; i++) await put(engine, `big${String(i).padStart(3, '0')}`, big(i));
+    await engine.snapshot();
+    const size = (await stat(join(dir, 'snapshot.db'))).size;
+    expect(size).toBeGreaterThan(2 * (8 << 20));
+    const header = Buffer.alloc(16);
+    const fd = await open(join(dir, 'snapshot.db'));
+    await fd.read(header, 0, 16, 0);
+    await fd.close();
+    expect(header.toString('latin1')).toBe('SQLite format 3\u0000');
+    await engine.close();
+    const again = await openKv(dir);
+    expect(again.stats().journalBytes).toBe(0);
+    expect(keys(again)).toHaveLength(128);
+    for (const i of [0, 63, 85, 127]) expect(getV(again, `big${String(i).padStart(3, '0')}`)).toBe(big(i));
+  });
+
+  // Linux gives each thread its own nice value; the worker lowers its own so that requests win
+  // the CPU while a snapshot is written (other platforms keep the process's priority).
+  it.runIf(existsSync('/proc/thread-self'))(
+    'runs the snapshot worker thread at nice 19, the rest of the process untouched',
+    async () => {
+      const niceOf = async (statPath: string) => {
+        const text = await readFile(statPath, 'utf8');
+        // fields after the parenthesised command name; nice is field 19 of the whole line
+        return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[16]);
+      };
+      const threads = async () =>
+        Promise.all((await readdir('/proc/self/task')).map((t) => niceOf(`/proc/self/task/${t}/stat`)));
+      const before = await threads();
+      expect(before).not.toContain(19);
+      const engine = await openKv(await tempDir());
+      await put(engine, 'a', '1');
+      await engine.snapshot();
+      const during = await threads();
+      expect(during.filter((n) => n === 19)).toHaveLength(1);
+      expect(await niceOf('/proc/self/stat')).toBe(before[0]);
+      await engine.close();
+    },
+  );
 
   // electron-vite emits the worker as out/main/snapshot-worker.js (`npm test` builds first); the
   // Electron main passes it as workerUrl or the engine finds it next to the bundle.
