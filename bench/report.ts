@@ -1,6 +1,6 @@
 /**
  * Collects what a bench run measured and writes it: `bench/results/<timestamp>.json` (every
- * figure) and `bench/results/latest.md` (the tables docs/performance.md quotes).
+ * figure) and `bench/results/latest.md` (the tables the README's Performance section quotes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
