@@ -42,7 +42,8 @@ function spawn(url: URL, data: WorkerInit): Worker {
 }
 
 interface Waiting {
-  resolve: (bytes: number) => void;
+  /** a snapshot's size, or the worker's ArrayBuffer bytes for a memory query */
+  resolve: (n: number) => void;
   reject: (err: Error) => void;
 }
 
@@ -81,6 +82,16 @@ export class Snapshotter {
     });
   }
 
+  /** ArrayBuffer bytes the worker holds now (null: no worker running). For tests and diagnostics. */
+  workerArrayBuffers(): Promise<number | null> {
+    if (!this.worker) return Promise.resolve(null);
+    const id = this.nextId++;
+    return new Promise<number>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.send({ t: 'memory', id });
+    });
+  }
+
   private send(msg: ToWorker): void {
     this.worker?.postMessage(msg);
   }
@@ -96,6 +107,9 @@ export class Snapshotter {
         this.waiting.delete(msg.id);
         if (msg.ok) wait?.resolve(msg.bytes);
         else wait?.reject(new Error(msg.error));
+      } else if (msg.t === 'memory') {
+        this.waiting.get(msg.id)?.resolve(msg.arrayBuffers);
+        this.waiting.delete(msg.id);
       } else if (msg.t === 'fatal') {
         this.lose(w, new Error(`snapshot worker: ${msg.error}`));
       }

@@ -185,6 +185,11 @@ class SqlJsEngine implements Engine {
     });
   }
 
+  /** ArrayBuffer bytes held by the snapshot worker (null before the first snapshot starts it). */
+  snapshotWorkerMemory(): Promise<number | null> {
+    return this.snapshotter.workerArrayBuffers();
+  }
+
   stats(): EngineStats {
     return {
       lsn: this.lsn,

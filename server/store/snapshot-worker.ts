@@ -20,6 +20,8 @@ import {
 } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'sql.js';
 import { StatementCache, applyStatements, parsePayload, tuneDatabase } from './engine-apply';
@@ -52,6 +54,26 @@ port.on('message', (msg: ToWorker) => {
   queue.push(msg);
   drain();
 });
+
+/**
+ * A full garbage collection of this thread's heap, or nothing where V8 will not give one.
+ * The replica's start-up file and every export are one large buffer each (the whole database:
+ * ~209 MB at 250,000 users) that is garbage as soon as it has been loaded or written. An idle
+ * worker allocates too little to trigger a major collection, so without this each stayed in
+ * memory until the next snapshot: 1,147 MiB RSS at 250,000 users instead of ~700 (issue 3).
+ * `gc` is taken once from a fresh context while --expose-gc is on, and the flag turned off again.
+ */
+const collectGarbage: () => void = (() => {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    setFlagsFromString('--no-expose-gc');
+    if (typeof gc === 'function') return () => (gc as () => void)();
+  } catch {
+    // no gc: the buffers go at the next collection V8 chooses
+  }
+  return () => undefined;
+})();
 
 function fatal(err: unknown): void {
   dead = true;
@@ -120,7 +142,9 @@ function drain(): void {
   const r = replica;
   if (!r || dead) return;
   for (let msg = queue.shift(); msg; msg = queue.shift()) {
-    if (msg.t === 'apply') {
+    if (msg.t === 'memory') {
+      send({ t: 'memory', id: msg.id, arrayBuffers: process.memoryUsage().arrayBuffers });
+    } else if (msg.t === 'apply') {
       try {
         apply(r, msg.payloads);
       } catch (err) {
@@ -133,6 +157,7 @@ function drain(): void {
       } catch (err) {
         send({ t: 'snapshot', id: msg.id, ok: false, error: (err as Error).message });
       }
+      collectGarbage();
     }
   }
 }
@@ -161,6 +186,7 @@ async function start(): Promise<void> {
     throw new Error(`replica could only load up to LSN ${state.lsn} of ${init.upTo}`);
   }
   replica = { db: state.db, cache: new StatementCache(state.db), lsn: state.lsn };
+  collectGarbage();
   send({ t: 'ready', lsn: state.lsn });
   drain();
 }

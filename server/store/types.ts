@@ -91,6 +91,8 @@ export interface Engine {
   /** Takes a snapshot now (in the worker) and truncates the journal it covers. */
   snapshot(): Promise<void>;
   stats(): EngineStats;
+  /** ArrayBuffer bytes held by the snapshot worker (null until the first snapshot starts it) */
+  snapshotWorkerMemory(): Promise<number | null>;
   /** Flushes, stops the worker, closes files. */
   close(): Promise<void>;
   /** Subscribe to engine events: 'error' (persistence failed), 'snapshot', 'recovered'. */
