@@ -370,6 +370,7 @@ async function large(base: string, n: number, lookup10k: number): Promise<void> 
   );
   const inst = await startInstance(base);
   let peak = 0;
+  let rss = 0;
   try {
     report.figure(
       `start-up at ${n.toLocaleString('en')} users + ${plan.largeGroups.toLocaleString('en')} groups`,
@@ -389,14 +390,16 @@ async function large(base: string, n: number, lookup10k: number): Promise<void> 
       `${pct(lookup / lookup10k)} (ratio to Express ${pct(lookup)} vs ${pct(lookup10k)})`,
       lookup / lookup10k >= 0.85,
     );
-    peak = memoryFigure(inst, `ScimDesk at ${n.toLocaleString('en')} users`).peakMiB;
+    const m = memoryFigure(inst, `ScimDesk at ${n.toLocaleString('en')} users`);
+    peak = m.peakMiB;
+    rss = m.rssMiB;
   } finally {
     await inst.stop();
   }
   const snapshotPeak = await snapshots(base, n);
   report.check(
     `RSS at ${n.toLocaleString('en')} users < 1 GiB`,
-    `peak ${fmt(peak, 0)} MiB under the Okta load, ${fmt(snapshotPeak, 0)} MiB with back-to-back snapshots`,
+    `${fmt(rss, 0)} MiB after the Okta load; peak ${fmt(peak, 0)} MiB under it, ${fmt(snapshotPeak, 0)} MiB with back-to-back snapshots`,
     Math.max(peak, snapshotPeak) < 1024,
   );
 }
