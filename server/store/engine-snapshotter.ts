@@ -75,21 +75,28 @@ export class Snapshotter {
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
-    const id = this.nextId++;
-    return new Promise<number>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.send({ t: 'snapshot', id, lsn });
-    });
+    return this.ask((id) => ({ t: 'snapshot', id, lsn }));
   }
 
   /** ArrayBuffer bytes the worker holds now (null: no worker running). For tests and diagnostics. */
   workerArrayBuffers(): Promise<number | null> {
     if (!this.worker) return Promise.resolve(null);
+    return this.ask((id) => ({ t: 'memory', id }));
+  }
+
+  /** Sends a request that the worker answers with the same id. */
+  private ask(msg: (id: number) => ToWorker): Promise<number> {
     const id = this.nextId++;
     return new Promise<number>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.send({ t: 'memory', id });
+      this.send(msg(id));
     });
+  }
+
+  private take(id: number): Waiting | undefined {
+    const wait = this.waiting.get(id);
+    this.waiting.delete(id);
+    return wait;
   }
 
   private send(msg: ToWorker): void {
@@ -103,13 +110,11 @@ export class Snapshotter {
     w.unref();
     w.on('message', (msg: FromWorker) => {
       if (msg.t === 'snapshot') {
-        const wait = this.waiting.get(msg.id);
-        this.waiting.delete(msg.id);
+        const wait = this.take(msg.id);
         if (msg.ok) wait?.resolve(msg.bytes);
         else wait?.reject(new Error(msg.error));
       } else if (msg.t === 'memory') {
-        this.waiting.get(msg.id)?.resolve(msg.arrayBuffers);
-        this.waiting.delete(msg.id);
+        this.take(msg.id)?.resolve(msg.arrayBuffers);
       } else if (msg.t === 'fatal') {
         this.lose(w, new Error(`snapshot worker: ${msg.error}`));
       }
