@@ -4,7 +4,10 @@
  *
  * Why a cache: preparing is a large share of a small statement's cost in sql.js, and the
  * repositories use a few dozen fixed SQL texts. The bound (LRU) keeps texts that vary (IN lists
- * of different lengths) from growing it without limit.
+ * of different lengths) from growing it without limit. Each entry keeps its statement's column
+ * names too: sql.js's getAsObject() asks SQLite for every name and decodes it from wasm memory
+ * on every row (measured here: 10.3 µs a row for the 15 user columns, 4.6 µs with the names
+ * read once).
  */
 import type { BindParams, Database, Statement } from 'sql.js';
 import type { RunResult, SqlParams, SqlValue } from './types';
@@ -20,8 +23,23 @@ export interface JournalPayload {
 
 const DEFAULT_MAX_STATEMENTS = 256;
 
+interface Prepared {
+  stmt: Statement;
+  /** read after the first step (a statement's columns are fixed once it is prepared) */
+  columns: string[] | null;
+}
+
+/** The current row as {column: value}, as getAsObject() builds it, with the names read once. */
+function rowObject(p: Prepared): Record<string, unknown> {
+  const columns = (p.columns ??= p.stmt.getColumnNames());
+  const values = p.stmt.get();
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i] as string] = values[i];
+  return row;
+}
+
 export class StatementCache {
-  private readonly cache = new Map<string, Statement>();
+  private readonly cache = new Map<string, Prepared>();
   private lastRowid: Statement | null = null;
 
   constructor(
@@ -29,7 +47,7 @@ export class StatementCache {
     private readonly max = DEFAULT_MAX_STATEMENTS,
   ) {}
 
-  private prepare(sql: string): Statement {
+  private prepare(sql: string): Prepared {
     const hit = this.cache.get(sql);
     if (hit) {
       // Re-insert so the Map's order is least-recently-used first.
@@ -38,18 +56,19 @@ export class StatementCache {
       return hit;
     }
     const stmt = this.db.prepare(sql);
-    this.cache.set(sql, stmt);
+    const entry: Prepared = { stmt, columns: null };
+    this.cache.set(sql, entry);
     if (this.cache.size > this.max) {
       const oldest = this.cache.keys().next().value as string;
-      this.cache.get(oldest)?.free();
+      this.cache.get(oldest)?.stmt.free();
       this.cache.delete(oldest);
     }
-    return stmt;
+    return entry;
   }
 
   /** Executes one statement for its effect. */
   exec(sql: string, params: SqlParams): void {
-    const stmt = this.prepare(sql);
+    const { stmt } = this.prepare(sql);
     try {
       stmt.run(params as BindParams);
     } finally {
@@ -72,30 +91,30 @@ export class StatementCache {
   }
 
   get<T>(sql: string, params: SqlParams = []): T | undefined {
-    const stmt = this.prepare(sql);
+    const p = this.prepare(sql);
     try {
-      stmt.bind(params as BindParams);
-      return stmt.step() ? (stmt.getAsObject() as T) : undefined;
+      p.stmt.bind(params as BindParams);
+      return p.stmt.step() ? (rowObject(p) as T) : undefined;
     } finally {
-      stmt.reset();
+      p.stmt.reset();
     }
   }
 
   all<T>(sql: string, params: SqlParams = []): T[] {
-    const stmt = this.prepare(sql);
+    const p = this.prepare(sql);
     const rows: T[] = [];
     try {
-      stmt.bind(params as BindParams);
-      while (stmt.step()) rows.push(stmt.getAsObject() as T);
+      p.stmt.bind(params as BindParams);
+      while (p.stmt.step()) rows.push(rowObject(p) as T);
     } finally {
-      stmt.reset();
+      p.stmt.reset();
     }
     return rows;
   }
 
   /** Frees every cached statement (before db.close() or db.export(), which invalidate them). */
   clear(): void {
-    for (const stmt of this.cache.values()) stmt.free();
+    for (const { stmt } of this.cache.values()) stmt.free();
     this.cache.clear();
     this.lastRowid?.free();
     this.lastRowid = null;
