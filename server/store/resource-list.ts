@@ -52,6 +52,13 @@ export class ResourceLister {
       this.counts.set(queryKey, gens.write, total);
     }
     if (spec.count <= 0 || spec.startIndex > total) return { total, rows: [] };
+    if (total === 1) {
+      // One match (Okta's pre-create lookup by userName, a group by displayName): no order to
+      // keep, so no ORDER BY and no LIMIT. With either, sql.js's SQLite spends ~7 µs more a
+      // query on a bound parameter (measured: 1.1 µs against 8.4 µs for the same indexed
+      // equality, 2.5 against 21 µs with the user columns).
+      return { total, rows: r.all<Row>(`SELECT ${spec.select} FROM ${spec.from} ${whereSql}`, params) };
+    }
 
     const dir = spec.descending ? 'DESC' : 'ASC';
     if (spec.orderBy) {
