@@ -273,6 +273,9 @@ describe('console e2e: Okta push against the headless server', () => {
 
   it('revokes a token with the keyboard only, after confirmation, and SCIM then answers 401', async () => {
     await nav(page, 'Tokens').click();
+    // Navigating moves the focus to the screen's title one frame later (side-nav.tsx); wait for
+    // it, or it can land after the focus below and the Enter goes to the title.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Directory Tools');
     const trash = page.getByRole('button', { name: 'Revoke token OKTA' });
     await trash.focus();
     await page.keyboard.press('Enter');
