@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { LAYER_ZONES, SERVER_WIDE } from './layers.config.js';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench/results/**', 'coverage/**'] },
@@ -22,5 +23,24 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  // The layers of docs/architecture.md: each zone lists what its files may not import.
+  ...LAYER_ZONES.map(({ files, forbid, message, allowTypeImports = false }) => ({
+    files,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: forbid, message, allowTypeImports }] },
+      ],
+    },
+  })),
+  {
+    files: SERVER_WIDE.files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: SERVER_WIDE.forbid, message: SERVER_WIDE.message }] },
+      ],
+    },
   },
 );

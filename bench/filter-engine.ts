@@ -4,15 +4,15 @@
  * evaluator. Usage: npx tsx bench/filter-engine.ts [N=100000]
  */
 import initSqlJs from 'sql.js';
-import { fold } from '../server/scim/fold';
+import { fold } from '../server/domain/fold';
 import {
   compileFilter,
   evaluateFilter,
   FILTER_SQL_FUNCTIONS,
   parseFilter,
   type SqlTarget,
-} from '../server/scim/filter';
-import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from '../server/scim/schema';
+} from '../server/query';
+import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from '../server/domain/schema';
 import { MIGRATIONS } from '../server/store/schema';
 
 const N = Number(process.argv[2] ?? 100_000);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../server/store';
 import { buildUserDoc } from '../server/scim/user-doc';
-import { PROFILES } from '../server/scim/profile';
+import { PROFILES } from '../server/domain/profiles';
 import { userSchemas } from '../server/scim/schemas-in-use';
 import { groupId, oktaCreateBody, userId } from './okta-traffic';
 

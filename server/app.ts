@@ -6,63 +6,21 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import type { ProfileName, SettingsPatch } from './admin/contract';
 import { TokenService, hashToken } from './auth/tokens';
 import { RequestLog } from './log/request-log';
-import { openStore, type Store } from './store';
-import type { EngineIo } from './store/engine-io';
+import { openStore } from './store';
 import { RateLimiter } from './scim/rate-limit';
 import { createScimApp } from './scim/server';
 import { answerClientErrorsAsScim } from './scim/client-error';
 import { Tenant } from './scim/tenant';
 import { groupSchemas, userSchemas } from './scim/schemas-in-use';
-import { loadSettings, saveSettings, type StoredSettings } from './settings';
+import { loadSettings, saveSettings } from './store/settings';
 import { EventEmitter } from 'node:events';
+import { SCIM_BASE_PATH } from './domain/profiles';
+import type { SettingsPatch, StoredSettings } from './domain/settings';
+import type { CoreEvents, ScimDeskCore, StartOptions } from './core';
 
-export interface StartOptions {
-  dataDir: string;
-  port?: number;
-  host?: string;
-  profile?: ProfileName;
-  /** registers this value as a token named "bootstrap" (scripts and CI) */
-  bootstrapToken?: string;
-  wasmPath?: string;
-  workerUrl?: URL;
-  maxBodyBytes?: number;
-  mode?: 'electron' | 'headless';
-  /** Test seam: overrides of the journal's file operations, to simulate a full disk (ENOSPC) or EIO. */
-  storeIo?: Partial<EngineIo>;
-  /** journal size that triggers a background snapshot (engine default when unset; benches lower it) */
-  snapshotJournalBytes?: number;
-}
-
-export interface CoreEvents {
-  'tokens-changed': [];
-  'settings-changed': [];
-  store: [{ health: 'ok' | 'failed'; message: string | null }];
-}
-
-/** Everything the admin service needs, and the handle to stop it all. */
-export interface ScimDeskCore {
-  store: Store;
-  tenant: Tenant;
-  tokens: TokenService;
-  log: RequestLog;
-  events: EventEmitter<CoreEvents>;
-  settings(): StoredSettings;
-  updateSettings(patch: SettingsPatch): Promise<StoredSettings>;
-  scimUrl: string;
-  host: string;
-  port: number;
-  dataDir: string;
-  mode: 'electron' | 'headless';
-  startedAt: string;
-  /** what the store repaired while starting (journal damage cut off), oldest first */
-  storeNotices: readonly string[];
-  close(): Promise<void>;
-}
-
-export const SCIM_BASE_PATH = '/api/v2/scim';
+export type { CoreEvents, ScimDeskCore, StartOptions };
 
 export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore> {
   mkdirSync(options.dataDir, { recursive: true });

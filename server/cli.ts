@@ -6,7 +6,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { PROFILES, type ProfileName } from './admin/contract';
+import { PROFILE_NAMES, type ProfileName } from './domain/profiles';
 import { startScimDesk } from './app';
 import { startConsole } from './console';
 
@@ -27,7 +27,7 @@ const program = new Command()
     'data directory (database, journal, request log)',
     process.env['SCIMDESK_DATA'] ?? '.scimdesk-data',
   )
-  .addOption(new Option('--profile <profile>', 'tenant profile').choices([...PROFILES]))
+  .addOption(new Option('--profile <profile>', 'tenant profile').choices([...PROFILE_NAMES]))
   .option('--bootstrap-token <value>', 'register this token as "bootstrap" (or SCIMDESK_BOOTSTRAP_TOKEN)')
   .option('--admin-port <n>', 'console/admin listener port (0 picks a free port)', port, 0)
   .option('--no-console', 'do not serve the console')

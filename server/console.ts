@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ScimDeskCore } from './app';
+import type { ScimDeskCore } from './core';
 import { createAdminService } from './admin/service';
 import { startAdminHttp, type AdminHttpServer } from './admin/http';
 

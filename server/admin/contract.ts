@@ -7,8 +7,12 @@
  */
 import { z } from 'zod';
 
-export const PROFILES = ['netskope', 'netskope-legacy', 'rfc'] as const;
-export type ProfileName = (typeof PROFILES)[number];
+import { PROFILE_NAMES, type ProfileName } from '../domain/profiles';
+import type { LogEntry, LogQuery, LogResourceRef, LogSummary } from '../domain/request-record';
+import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS, type Settings, type SettingsPatch } from '../domain/settings';
+
+export { OPT_IN_ATTRIBUTES, PROFILE_NAMES, SETTINGS_LIMITS };
+export type { LogEntry, LogQuery, LogResourceRef, LogSummary, ProfileName, Settings, SettingsPatch };
 
 export interface ServerInfo {
   version: string;
@@ -125,36 +129,6 @@ export const memberQuerySchema = z.object({
 });
 export type MemberQuery = z.input<typeof memberQuerySchema>;
 
-export interface LogResourceRef {
-  type: 'User' | 'Group';
-  id: string;
-  name: string | null;
-  externalId: string | null;
-}
-export interface LogSummary {
-  id: string;
-  seq: number;
-  time: string;
-  method: string;
-  path: string;
-  query: string;
-  status: number;
-  durationMs: number;
-  tokenName: string | null;
-  userAgent: string | null;
-  resourceType: 'User' | 'Group' | 'Discovery' | 'Other';
-  resources: LogResourceRef[];
-  warnings: string[];
-  /** for PATCH: 'path-less' | 'path-scoped' | 'mixed', and whether ops were capitalised (Entra) */
-  patchStyle: string | null;
-}
-export interface LogEntry extends LogSummary {
-  requestHeaders: Record<string, string>;
-  requestBody: string | null;
-  responseHeaders: Record<string, string>;
-  responseBody: string | null;
-}
-
 export const logQuerySchema = z.object({
   methods: z.array(z.string().max(10)).max(10).optional(),
   statusClasses: z
@@ -173,42 +147,29 @@ export const logQuerySchema = z.object({
   /** keyset paging: entries older than this seq */
   beforeSeq: z.number().int().optional(),
   limit: z.number().int().min(1).max(5000).default(200),
-});
-export type LogQuery = z.input<typeof logQuerySchema>;
+}) satisfies z.ZodType<LogQuery>;
 export const logExportSchema = logQuerySchema.extend({ format: z.enum(['json', 'csv']) });
 export type LogExportQuery = z.input<typeof logExportSchema>;
 
-export interface Settings {
-  profile: ProfileName;
-  /** reject unknown member ids with 400 instead of dropping them with a warning */
-  strictMembers: boolean;
-  /** Netskope's 25 requests/second preset (spec/netskope.md §11); off by default */
-  rateLimit: { enabled: boolean; perSecond: number };
-  /** core/enterprise attributes enabled through PATCH /Schemas (spec/netskope.md §5.3) */
-  enabledAttributes: string[];
-  logRetention: { maxEntries: number; maxBytes: number };
-  /** the public tunnel URL (cloudflared/ngrok) the admin pastes, or null */
-  publicUrl: string | null;
-  orgKey: string;
-  /** read-only facts shown on the Settings screen */
-  scimPort: number;
-  scimHost: string;
-  dataDir: string;
-}
+const L = SETTINGS_LIMITS;
 export const settingsPatchSchema = z
   .object({
-    profile: z.enum(PROFILES),
+    profile: z.enum(PROFILE_NAMES),
     strictMembers: z.boolean(),
-    rateLimit: z.object({ enabled: z.boolean(), perSecond: z.number().int().min(1).max(10_000) }),
-    enabledAttributes: z.array(z.string().max(256)).max(100),
-    logRetention: z.object({
-      maxEntries: z.number().int().min(100).max(1_000_000),
-      maxBytes: z.number().int().min(1_048_576).max(4_294_967_296),
+    rateLimit: z.object({
+      enabled: z.boolean(),
+      perSecond: z.number().int().min(L.ratePerSecond.min).max(L.ratePerSecond.max),
     }),
-    publicUrl: z.string().max(2048).nullable(),
+    enabledAttributes: z
+      .array(z.string().max(L.enabledAttributes.maxLength))
+      .max(L.enabledAttributes.maxCount),
+    logRetention: z.object({
+      maxEntries: z.number().int().min(L.logMaxEntries.min).max(L.logMaxEntries.max),
+      maxBytes: z.number().int().min(L.logMaxBytes.min).max(L.logMaxBytes.max),
+    }),
+    publicUrl: z.string().max(L.publicUrlMaxLength).nullable(),
   })
-  .partial();
-export type SettingsPatch = z.input<typeof settingsPatchSchema>;
+  .partial() satisfies z.ZodType<SettingsPatch>;
 
 export const createTokenSchema = z.object({ clientName: z.string().trim().min(1).max(128) });
 export const revokeTokenSchema = z.object({ scimId: z.number().int().min(1) });

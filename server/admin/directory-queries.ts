@@ -3,10 +3,10 @@
  * compilers as the SCIM endpoint (so a filter typed in the console means what it means to
  * Okta) and the same repositories, paged server-side for 100,000-row tables.
  */
-import type { ScimDeskCore } from '../app';
-import { compileFilter, compileSort, parseFilter } from '../scim/filter';
+import type { ScimDeskCore } from '../core';
+import { compileFilter, compileSort, parseFilter } from '../query';
 import { groupJson, groupToScim, membersJson } from '../scim/group-representation';
-import { PROFILES } from '../scim/profile';
+import { PROFILES } from '../domain/profiles';
 import { userToScim } from '../scim/user-representation';
 import { groupsTarget, usersTarget } from '../store/sql-targets';
 import type { StoredGroup } from '../store/groups-repo';

@@ -6,7 +6,7 @@
  * checklist (item 17) asks that every IPC payload be validated; the HTTP body is no more trusted.
  */
 import { z } from 'zod';
-import { ScimError } from '../scim/errors';
+import { ScimError } from '../domain/errors';
 import { StoreUnavailableError } from '../store/types';
 import { AdminError } from './admin-error';
 import { ADMIN_INPUT, ADMIN_METHODS, type AdminApi, type AdminErrorBody, type AdminMethod } from './contract';

@@ -5,7 +5,7 @@
  * User and group changes are coalesced: an Okta import or push can write hundreds of
  * resources a second, and the console only needs to know which rows to refresh.
  */
-import type { ScimDeskCore } from '../app';
+import type { ScimDeskCore } from '../core';
 import type { LogEntry, LogSummary } from './contract';
 import { ChecklistTracker } from './checklist';
 import { AdminEventBus } from './events';

@@ -4,8 +4,8 @@
  * (electron/ipc.ts) and to HTTP+SSE headless (./http.ts); it never knows which.
  */
 import { readFileSync } from 'node:fs';
-import type { ScimDeskCore } from '../app';
-import { SCIM_BASE_PATH } from '../app';
+import type { ScimDeskCore } from '../core';
+import { SCIM_BASE_PATH } from '../domain/profiles';
 import { AdminError } from './admin-error';
 import {
   createTokenSchema,

@@ -1,5 +1,5 @@
 /** Request-log filtering (the console's log page) and CSV export. */
-import type { LogEntry, LogQuery } from '../admin/contract';
+import type { LogEntry, LogQuery } from '../domain/request-record';
 
 export function matchesQuery(e: LogEntry, q: LogQuery): boolean {
   if (q.methods?.length && !q.methods.includes(e.method)) return false;

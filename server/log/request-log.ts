@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import { appendFileSync, existsSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LogEntry, LogQuery, LogSummary } from '../admin/contract';
+import type { LogEntry, LogQuery, LogSummary } from '../domain/request-record';
 import { matchesQuery, toCsv } from './log-query';
 
 export interface LogRetention {

@@ -4,7 +4,7 @@
  * (spec/okta.md Q9): both, and any `+json` type, are accepted.
  */
 import type { IncomingMessage } from 'node:http';
-import { ScimError } from './errors';
+import { ScimError } from '../domain/errors';
 
 export const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 

@@ -7,8 +7,8 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorBody, errorContentType } from './error-body';
-import { ScimError } from './errors';
-import type { Profile } from './profile';
+import { ScimError } from '../domain/errors';
+import type { Profile } from '../domain/profiles';
 
 /** Status and detail for a parser error code (llhttp's HPE_* codes, Node's ERR_HTTP_REQUEST_TIMEOUT). */
 function describe(code: string | undefined): { status: number; detail: string } {

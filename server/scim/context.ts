@@ -1,6 +1,6 @@
 /** Per-request state shared by the SCIM handlers and the request log. */
-import type { LogResourceRef } from '../admin/contract';
-import type { Profile } from './profile';
+import type { LogResourceRef } from '../domain/request-record';
+import type { Profile } from '../domain/profiles';
 
 export interface TenantSettings {
   /** attributes enabled through PATCH /Schemas (spec/netskope.md §5.3) */

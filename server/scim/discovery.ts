@@ -4,7 +4,7 @@
  * optional attributes (spec/netskope.md §5.3).
  */
 import type { ScimContext } from './context';
-import { invalidValue, notFound, invalidSyntax } from './errors';
+import { invalidValue, notFound, invalidSyntax } from '../domain/errors';
 import { noContent, ok, type Reply } from './reply';
 import {
   ENTERPRISE_URN,
@@ -21,9 +21,9 @@ import {
   ALWAYS_STORED_USER_ATTRIBUTES,
   OPTIONAL_CORE_ATTRIBUTES,
   OPTIONAL_ENTERPRISE_ATTRIBUTES,
-} from './profile';
+} from '../domain/profiles';
 import type { Tenant } from './tenant';
-import type { SchemaDef } from './schema';
+import type { SchemaDef } from '../domain/schema';
 import { MAX_COUNT } from './list-params';
 
 export const MAX_OPERATIONS = 1000;

@@ -3,8 +3,8 @@
  * `description` (and are application/json, spec/netskope.md §10); `detail` is kept alongside
  * because Okta's SPEC test reads it (spec/okta.md §3.1 steps 4, 11, 12). `status` is a string.
  */
-import { ERROR_URN, type ScimError } from './errors';
-import type { Profile } from './profile';
+import { ERROR_URN, type ScimError } from '../domain/errors';
+import type { Profile } from '../domain/profiles';
 
 export function errorBody(err: ScimError, profile: Profile): Record<string, unknown> {
   const body: Record<string, unknown> = { schemas: [ERROR_URN], status: String(err.status) };

@@ -7,7 +7,7 @@
 import type { Tx } from '../store/types';
 import type { StoredGroup } from '../store/groups-repo';
 import type { ScimContext } from './context';
-import { invalidValue } from './errors';
+import { invalidValue } from '../domain/errors';
 import type { Tenant } from './tenant';
 
 export interface MemberRef {

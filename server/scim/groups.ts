@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Reader, Tx } from '../store/types';
 import type { StoredGroup } from '../store/groups-repo';
 import { groupsTarget, memberRowTarget } from '../store/sql-targets';
-import { badRequest, conflict, invalidValue, notFound, ScimError } from './errors';
+import { badRequest, conflict, invalidValue, notFound, ScimError } from '../domain/errors';
 import { touched, type ScimContext } from './context';
 import {
   groupJson,
@@ -24,8 +24,8 @@ import { checkIfMatch, notModified } from './preconditions';
 import { noContent, type Reply } from './reply';
 import { GROUP_URN, LIST_URN } from './urns';
 import type { Tenant } from './tenant';
-import { compileFilter, compileSort, parseFilter } from './filter';
-import { validateResourceTypes } from './schema';
+import { compileFilter, compileSort, parseFilter } from '../query';
+import { validateResourceTypes } from './validate-types';
 import { applyPatch, parsePatchRequest, planGroupPatch } from './patch';
 import { describePatchStyle } from './patch-style';
 

@@ -3,7 +3,7 @@
  * and count (1-based; defaults 1 and 100, capped at 200 as Netskope's ServiceProviderConfig
  * advertises, spec/netskope.md §7), attributes/excludedAttributes.
  */
-import { invalidValue } from './errors';
+import { invalidValue } from '../domain/errors';
 import { parseAttributeList, type Projection } from './projection';
 
 export const DEFAULT_COUNT = 100;

@@ -1,5 +1,5 @@
 /** ETags (RFC 7644 §3.14): `If-Match` on writes → 412 on mismatch; `If-None-Match` on reads → 304. */
-import { preconditionFailed } from './errors';
+import { preconditionFailed } from '../domain/errors';
 import { etagOf } from './user-representation';
 
 function tags(header: string): string[] {

@@ -6,7 +6,7 @@
  * Okta sends the profile's mapped attributes (a few dozen), and a Netskope tenant stores at most
  * 15 custom attributes (spec/netskope.md §14).
  */
-import { ScimError } from './errors';
+import { ScimError } from '../domain/errors';
 
 /** Most attribute names in one resource: top-level names plus those inside extension objects. */
 export const MAX_ATTRIBUTES_PER_RESOURCE = 200;

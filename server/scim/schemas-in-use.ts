@@ -9,7 +9,7 @@ import {
   USER_SCHEMA,
   tenantExtensionSchema,
   type SchemaDef,
-} from './schema';
+} from '../domain/schema';
 import { NETSKOPE_URN } from './urns';
 
 const NETSKOPE_EXTENSION: SchemaDef = {

@@ -5,7 +5,7 @@
  * (design.md "Durability with sql.js").
  */
 import express, { type Express, type Request, type Response } from 'express';
-import type { LogEntry } from '../admin/contract';
+import type { LogEntry } from '../domain/request-record';
 import { credentialFrom, type TokenService } from '../auth/tokens';
 import type { RequestLog } from '../log/request-log';
 import { redactBody, redactHeaders, redactResponseBody } from '../log/redact';
@@ -14,7 +14,7 @@ import { DEFAULT_MAX_BODY, isJsonType, parseJson, readBody } from './body';
 import type { ScimContext } from './context';
 import { getResourceTypes, getSchemas, patchSchema, serviceProviderConfig } from './discovery';
 import { errorBody, errorContentType } from './error-body';
-import { ScimError } from './errors';
+import { ScimError } from '../domain/errors';
 import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from './groups';
 import type { RateLimiter } from './rate-limit';
 import type { Reply } from './reply';

@@ -4,10 +4,10 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Store } from '../store';
-import type { ProfileName } from '../admin/contract';
-import { PROFILES, type Profile } from './profile';
+import type { ProfileName } from '../domain/profiles';
+import { PROFILES, type Profile } from '../domain/profiles';
 import type { TenantSettings } from './context';
-import type { SchemaDef } from './schema';
+import type { SchemaDef } from '../domain/schema';
 
 export interface TenantEvents {
   'users-changed': [string[]];

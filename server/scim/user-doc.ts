@@ -4,16 +4,16 @@
  * enterprise attributes only once an admin enabled them (spec/netskope.md §5.3); anything it
  * does not know is dropped. The rfc profile stores every attribute its schemas define.
  */
-import { invalidValue, badRequest } from './errors';
+import { invalidValue, badRequest } from '../domain/errors';
 import { checkResourceLimits } from './resource-limits';
 import {
   ALWAYS_STORED_USER_ATTRIBUTES,
   OPTIONAL_CORE_ATTRIBUTES,
   OPTIONAL_ENTERPRISE_ATTRIBUTES,
   type Profile,
-} from './profile';
+} from '../domain/profiles';
 import { ENTERPRISE_URN, USER_EXTENSION_URNS, USER_URN } from './urns';
-import type { SchemaDef } from './schema';
+import type { SchemaDef } from '../domain/schema';
 
 /** Attributes the client may send but the server owns (RFC 7643 §3.1, §4.1.2). */
 const SERVER_OWNED = new Set(['id', 'meta', 'schemas', 'groups']);

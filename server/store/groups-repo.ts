@@ -2,7 +2,7 @@
  * Groups and their members. Members live in `group_members` (one row per membership), so a
  * membership PATCH costs in proportion to the members it names, never to the group's size.
  */
-import { fold } from '../scim/fold';
+import { fold } from '../domain/fold';
 import type { Reader, SqlValue, Tx } from './types';
 import { GenerationCounter } from './generations';
 import { ResourceLister, type ListResult } from './resource-list';

@@ -9,7 +9,7 @@ import { UsersRepo } from './users-repo';
 import { GroupsRepo } from './groups-repo';
 import { TokensRepo } from './tokens-repo';
 import { SettingsRepo } from './settings-repo';
-import { FILTER_SQL_FUNCTIONS } from '../scim/filter';
+import { FILTER_SQL_FUNCTIONS } from '../query';
 
 export interface Store {
   engine: Engine;

@@ -1,5 +1,5 @@
 /**
- * One list query for both resource tables: filter (compiled to SQL by ../scim/filter),
+ * One list query for both resource tables: filter (compiled to SQL by ../query),
  * sort, SCIM paging with keyset positions (./paging.ts) and cached totals.
  */
 import type { Reader, SqlValue } from './types';

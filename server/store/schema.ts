@@ -4,7 +4,7 @@
  *
  * Why these columns: the SCIM resource is stored whole as JSON (`resource`), and the
  * attributes that filters, uniqueness and sorting hit hardest are copied into indexed columns.
- * caseExact=false attributes get a `*_ci` column holding fold(value) (see ../scim/fold.ts),
+ * caseExact=false attributes get a `*_ci` column holding fold(value) (see ../domain/fold.ts),
  * because SQLite's lower() folds ASCII only. `seq` is the immutable creation order used for
  * stable paging (Okta requires consistent ordering, spec/okta.md Q15).
  * Group members live in their own table so a 100,000-member group is cheap to change.

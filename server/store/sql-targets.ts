@@ -1,9 +1,9 @@
 /**
  * How SCIM attribute paths map onto the tables, for the filter compiler
- * (../scim/filter). Indexed columns come first; anything else is read from the stored JSON.
+ * (../query). Indexed columns come first; anything else is read from the stored JSON.
  */
-import type { SqlTarget } from '../scim/filter';
-import type { SchemaDef } from '../scim/schema';
+import type { SqlTarget } from '../query';
+import type { SchemaDef } from '../domain/schema';
 
 export function usersTarget(schemas: SchemaDef[], alias = 'u'): SqlTarget {
   const a = alias;

@@ -12,7 +12,8 @@
 import type { EngineIo } from './engine-io';
 
 /** Values a statement may bind. Everything recorded in the journal is JSON, so no blobs. */
-export type SqlValue = string | number | null;
+export type { SqlValue } from '../query/sql-target';
+import type { SqlValue } from '../query/sql-target';
 export type SqlParams = readonly SqlValue[];
 
 export interface RunResult {

@@ -3,7 +3,7 @@
  * the columns that filters, uniqueness and the console hit are derived from it here, in one
  * place, so they can never disagree with the document.
  */
-import { fold } from '../scim/fold';
+import { fold } from '../domain/fold';
 import type { Reader, SqlValue, Tx } from './types';
 import { GenerationCounter } from './generations';
 import { ResourceLister, type ListResult } from './resource-list';

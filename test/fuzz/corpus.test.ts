@@ -12,10 +12,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScimError } from '../../server/scim/errors';
-import { compileFilter, parseFilter } from '../../server/scim/filter';
+import { ScimError } from '../../server/domain/errors';
+import { compileFilter, parseFilter } from '../../server/query';
 import { applyPatch, parsePatchRequest, planGroupPatch } from '../../server/scim/patch';
-import { GROUP_SCHEMA_ID, USER_SCHEMA_ID } from '../../server/scim/schema';
+import { GROUP_SCHEMA_ID, USER_SCHEMA_ID } from '../../server/domain/schema';
 import { groupSchemas, userSchemas } from '../../server/scim/schemas-in-use';
 import { usersTarget } from '../../server/store/sql-targets';
 import { oktaGroup, oktaUser } from '../e2e/okta-bodies';

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../server/scim/errors';
+import { ScimError } from '../../server/domain/errors';
 import {
   compileFilter,
   compileSort,
@@ -16,9 +16,9 @@ import {
   MAX_FILTER_LENGTH,
   parseFilter,
   parsePatchPath,
-} from '../../server/scim/filter';
+} from '../../server/query';
 import { applyPatch, parsePatchRequest, planGroupPatch } from '../../server/scim/patch';
-import { GROUP_SCHEMA_ID, USER_SCHEMA_ID } from '../../server/scim/schema';
+import { GROUP_SCHEMA_ID, USER_SCHEMA_ID } from '../../server/domain/schema';
 import { groupSchemas, userSchemas } from '../../server/scim/schemas-in-use';
 import { groupsTarget, usersTarget } from '../../server/store/sql-targets';
 import { ENT, attrPath, filterText, mutated, patchBody, patchPath, runs } from './arbitraries';

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BODY } from '../../server/scim/body';
-import { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH } from '../../server/scim/filter';
+import { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH } from '../../server/query';
 import { DEFAULT_MAX_MEMBERS, DEFAULT_MAX_OPERATIONS } from '../../server/scim/patch';
 import {
   MAX_ATTRIBUTES_PER_RESOURCE,

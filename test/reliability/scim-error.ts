@@ -5,7 +5,7 @@
  * security and fuzz tests.
  */
 import { expect } from 'vitest';
-import { ERROR_URN } from '../../server/scim/errors';
+import { ERROR_URN } from '../../server/domain/errors';
 
 export interface ScimErrorBody {
   schemas: string[];

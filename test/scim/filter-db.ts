@@ -8,8 +8,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
-import { fold } from '../../server/scim/fold';
-import { FILTER_SQL_FUNCTIONS, type SqlTarget } from '../../server/scim/filter';
+import { fold } from '../../server/domain/fold';
+import { FILTER_SQL_FUNCTIONS, type SqlTarget } from '../../server/query';
 import {
   attr,
   ENTERPRISE_USER_SCHEMA,
@@ -17,7 +17,7 @@ import {
   tenantExtensionSchema,
   USER_SCHEMA,
   type SchemaDef,
-} from '../../server/scim/schema';
+} from '../../server/domain/schema';
 import { MIGRATIONS } from '../../server/store/schema';
 import type { SqlValue } from '../../server/store/types';
 

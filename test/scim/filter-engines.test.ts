@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScimError } from '../../server/scim/errors';
-import { compileFilter, evaluateFilter, parseFilter } from '../../server/scim/filter';
+import { ScimError } from '../../server/domain/errors';
+import { compileFilter, evaluateFilter, parseFilter } from '../../server/query';
 import {
   GROUP_SCHEMAS,
   GROUPS,

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScimError } from '../../server/scim/errors';
+import { ScimError } from '../../server/domain/errors';
 import {
   compileFilter,
   evaluateFilter,
@@ -15,7 +15,7 @@ import {
   type AttrPath,
   type CompValue,
   type Filter,
-} from '../../server/scim/filter';
+} from '../../server/query';
 import {
   ENT,
   openFilterDb,

@@ -5,14 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../server/scim/errors';
+import { ScimError } from '../../server/domain/errors';
 import {
   MAX_FILTER_DEPTH,
   MAX_FILTER_LENGTH,
   parseAttrPath,
   parseFilter,
   parsePatchPath,
-} from '../../server/scim/filter';
+} from '../../server/query';
 
 interface Case {
   filter?: string;

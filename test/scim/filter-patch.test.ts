@@ -4,8 +4,8 @@
  * table send (spec/okta.md §2, spec/netskope.md §8.1).
  */
 import { describe, expect, it } from 'vitest';
-import { matchesValue, parsePatchPath } from '../../server/scim/filter';
-import { findAttribute, GROUP_SCHEMA, USER_SCHEMA } from '../../server/scim/schema';
+import { matchesValue, parsePatchPath } from '../../server/query';
+import { findAttribute, GROUP_SCHEMA, USER_SCHEMA } from '../../server/domain/schema';
 
 const emails = findAttribute(USER_SCHEMA.attributes, 'emails');
 const addresses = findAttribute(USER_SCHEMA.attributes, 'addresses');

@@ -4,8 +4,8 @@
  * writes can forbid SQL functions; sortBy orders as RFC 7644 §3.4.2.3 says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScimError } from '../../server/scim/errors';
-import { compileFilter, compileSort, parseFilter } from '../../server/scim/filter';
+import { ScimError } from '../../server/domain/errors';
+import { compileFilter, compileSort, parseFilter } from '../../server/query';
 import { ENT, groupsTarget, openFilterDb, TEN, usersTarget, type FilterDb } from './filter-db';
 
 let db: FilterDb;

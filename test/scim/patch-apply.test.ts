@@ -4,7 +4,7 @@
  * fixtures/patch-apply.json. Each case also proves that the input resource is left untouched.
  */
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../server/scim/errors';
+import { ScimError } from '../../server/domain/errors';
 import { applyPatch, parsePatchRequest, type ApplyContext } from '../../server/scim/patch';
 import {
   attr,
@@ -15,7 +15,7 @@ import {
   TENANT_EXTENSION_SCHEMA_ID,
   tenantExtensionSchema,
   USER_SCHEMA_ID,
-} from '../../server/scim/schema';
+} from '../../server/domain/schema';
 import fixture from './fixtures/patch-apply.json';
 
 type Json = Record<string, unknown>;

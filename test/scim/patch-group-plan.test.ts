@@ -4,7 +4,7 @@
  * table-driven from fixtures/patch-group-plan.json.
  */
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../server/scim/errors';
+import { ScimError } from '../../server/domain/errors';
 import {
   parsePatchRequest,
   planGroupPatch,

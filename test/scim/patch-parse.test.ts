@@ -3,7 +3,7 @@
  * Netskope's own clients, table-driven from fixtures/patch-parse.json.
  */
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../server/scim/errors';
+import { ScimError } from '../../server/domain/errors';
 import { parsePatchRequest, type PatchOperation } from '../../server/scim/patch';
 import fixture from './fixtures/patch-parse.json';
 

@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../../server/scim/errors';
+import { ScimError } from '../../server/domain/errors';
 import { applyPatch, parsePatchRequest, planGroupPatch, type PatchOperation } from '../../server/scim/patch';
-import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA, USER_SCHEMA_ID } from '../../server/scim/schema';
+import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA, USER_SCHEMA_ID } from '../../server/domain/schema';
 
 const USER_CTX = {
   schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA],

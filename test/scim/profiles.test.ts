@@ -1,5 +1,5 @@
 /**
- * The three tenant profiles side by side (design.md "profile"; server/scim/profile.ts): the same
+ * The three tenant profiles side by side (design.md "profile"; server/domain/profiles.ts): the same
  * requests against `netskope`, `netskope-legacy` and `rfc`, and what each one answers. Where they
  * differ, the Netskope behaviour is spec/netskope.md's and the rfc one is RFC 7643/7644's.
  */

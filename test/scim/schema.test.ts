@@ -3,7 +3,7 @@
  * URN-qualified paths, RFC 7643 §2.1 / RFC 7644 §3.10) and type validation of bodies.
  */
 import { describe, expect, it } from 'vitest';
-import type { AttrPath } from '../../server/scim/filter';
+import type { AttrPath } from '../../server/query';
 import {
   attr,
   COMMON_ATTRIBUTES,
@@ -13,10 +13,10 @@ import {
   resolveAttribute,
   tenantExtensionSchema,
   USER_SCHEMA,
-  validateResourceTypes,
   type AttributeDef,
   type SchemaDef,
-} from '../../server/scim/schema';
+} from '../../server/domain/schema';
+import { validateResourceTypes } from '../../server/scim/validate-types';
 
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const TEN = 'urn:ietf:params:scim:schemas:extension:tenant:2.0:User';

@@ -4,7 +4,7 @@
  * modified, and the first bad operation throws before anything is returned, so the caller
  * either stores the whole result or nothing (RFC 7644 §3.5.2: "the entire PATCH" fails).
  */
-import { invalidPath, invalidValue, mutability } from '../errors';
+import { invalidPath, invalidValue, mutability } from '../../domain/errors';
 import { changedPaths } from './diff';
 import { applyMulti } from './multi-valued';
 import { cloneJson, deepEqual, deleteCI, findKey, getCI, isPlainObject, setCI, type Json } from './objects';

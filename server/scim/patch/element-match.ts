@@ -3,9 +3,9 @@
  * multi-valued attribute with the filter module's evaluator, so a PATCH selects exactly what a
  * GET filter would (caseExact folding, dateTimes as instants, RFC 7644 §3.4.2.2).
  */
-import { invalidPath, ScimError } from '../errors';
-import { matchesValue, type Filter } from '../filter';
-import type { AttributeDef } from '../schema';
+import { invalidPath, ScimError } from '../../domain/errors';
+import { matchesValue, type Filter } from '../../query';
+import type { AttributeDef } from '../../domain/schema';
 
 /**
  * Whether `element` (one value of the multi-valued attribute `def`) matches `filter`. A filter

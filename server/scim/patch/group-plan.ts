@@ -4,7 +4,7 @@
  * members the request names; everything else is left to applyPatch. Nothing here reads the
  * current member list.
  */
-import { invalidPath, mutability } from '../errors';
+import { invalidPath, mutability } from '../../domain/errors';
 import { MemberBudget, readMembers } from './members';
 import { findKey, isPlainObject } from './objects';
 import { valueEqIds } from './path';

@@ -4,7 +4,7 @@
  * the nested `{"value":{"value":id}}` forms of Netskope's Swagger example and scripts
  * (netskope.md §8.2), and bare id strings (Microsoft's SCIM reference tests).
  */
-import { invalidValue } from '../errors';
+import { invalidValue } from '../../domain/errors';
 import { getCI, isPlainObject } from './objects';
 import type { MemberRef } from './types';
 

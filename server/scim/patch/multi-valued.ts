@@ -3,8 +3,8 @@
  * duplicates, value-filtered replace/remove, sub-attributes of matching elements, and the
  * "one primary" rule of RFC 7643 §2.4.
  */
-import { invalidValue, noTarget } from '../errors';
-import type { Filter } from '../filter';
+import { invalidValue, noTarget } from '../../domain/errors';
+import type { Filter } from '../../query';
 import { deepEqual, deleteCI, getCI, isPlainObject, setCI, type Json } from './objects';
 import { elementMatches } from './element-match';
 import { termsOf } from './path';

@@ -4,7 +4,7 @@
  * RFC 7644 §3.12 assigns: invalidSyntax for a malformed message, invalidPath for a bad path,
  * noTarget for a remove without path, invalidValue for a missing or unusable value.
  */
-import { invalidSyntax, invalidValue, noTarget } from '../errors';
+import { invalidSyntax, invalidValue, noTarget } from '../../domain/errors';
 import { parsePath } from './path';
 import {
   DEFAULT_MAX_OPERATIONS,

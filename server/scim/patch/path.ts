@@ -3,8 +3,8 @@
  * PATCH asks of a value filter. The grammar itself belongs to ../filter, whose parsePatchPath
  * already answers malformed paths and filters with invalidPath (RFC 7644 §3.12).
  */
-import { ScimError } from '../errors';
-import { parsePatchPath, type Filter } from '../filter';
+import { ScimError } from '../../domain/errors';
+import { parsePatchPath, type Filter } from '../../query';
 import type { PatchPath } from './types';
 
 /**

@@ -4,9 +4,9 @@
  * definition, and its canonical spelling. Names match case-insensitively (RFC 7643 §2.1;
  * Netskope's path enum spells `name.givenname`, `externalid`, netskope.md §8.1).
  */
-import { invalidPath } from '../errors';
-import type { AttrPath } from '../filter';
-import { COMMON_ATTRIBUTES, type AttributeDef, type SchemaDef } from '../schema';
+import { invalidPath } from '../../domain/errors';
+import type { AttrPath } from '../../query';
+import { COMMON_ATTRIBUTES, type AttributeDef, type SchemaDef } from '../../domain/schema';
 import type { ApplyContext } from './types';
 import { subDef } from './values';
 

@@ -3,8 +3,8 @@
  * PatchOperation[]; user resources go through applyPatch, groups are first split by
  * planGroupPatch into attribute steps and membership steps (members live in their own table).
  */
-import type { Filter, PatchPath as FilterPatchPath } from '../filter';
-import type { SchemaDef } from '../schema';
+import type { Filter, PatchPath as FilterPatchPath } from '../../query';
+import type { SchemaDef } from '../../domain/schema';
 
 /** The three operations of RFC 7644 §3.5.2, normalised to lower case. */
 export type PatchOpName = 'add' | 'remove' | 'replace';

@@ -4,9 +4,9 @@
  * "True"/"False" strings turned into booleans (unless strictBooleans). Attributes without a
  * definition pass through untouched: the resource type's own validation decides what to keep.
  */
-import { invalidValue } from '../errors';
-import { normalizeDateTime, type AttributeDef } from '../schema';
-import { XSD_DATE_TIME } from '../schema/datetime';
+import { invalidValue } from '../../domain/errors';
+import { normalizeDateTime, type AttributeDef } from '../../domain/schema';
+import { XSD_DATE_TIME } from '../../domain/schema/datetime';
 import { cloneJson, isPlainObject, type Json } from './objects';
 
 export interface ValueOptions {

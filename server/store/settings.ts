@@ -3,18 +3,9 @@
  * the request log.
  */
 import { randomBytes } from 'node:crypto';
-import type { ProfileName, Settings, SettingsPatch } from './admin/contract';
-import type { Store } from './store';
-
-export type StoredSettings = Omit<Settings, 'scimPort' | 'scimHost' | 'dataDir'>;
-
-export const DEFAULT_SETTINGS: Omit<StoredSettings, 'orgKey' | 'profile'> = {
-  strictMembers: false,
-  rateLimit: { enabled: false, perSecond: 25 },
-  enabledAttributes: [],
-  logRetention: { maxEntries: 20_000, maxBytes: 256 * 1024 * 1024 },
-  publicUrl: null,
-};
+import type { ProfileName } from '../domain/profiles';
+import { DEFAULT_SETTINGS, type SettingsPatch, type StoredSettings } from '../domain/settings';
+import type { Store } from './';
 
 /** A Netskope-like organisation key for the legacy /SCIM/V2/{orgKey} URL (~20 alphanumerics, spec/netskope.md §2). */
 function newOrgKey(): string {

@@ -6,8 +6,8 @@
  * characteristics of RFC 7643 §2.2 (singular, caseExact false) and a type taken from the
  * compared value.
  */
-import { invalidFilter } from '../errors';
-import { findAttribute, resolveAttribute, type AttributeDef, type SchemaDef } from '../schema';
+import { invalidFilter } from '../domain/errors';
+import { findAttribute, resolveAttribute, type AttributeDef, type SchemaDef } from '../domain/schema';
 import { pathText, type AttrPath } from './ast';
 
 export interface FilterOptions {

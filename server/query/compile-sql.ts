@@ -13,9 +13,9 @@
  * - Comparing a complex attribute without sub-attribute compares its `value` sub-attribute for
  *   multi-valued attributes (`emails co "@x"`) and is invalidFilter for singular ones.
  */
-import { invalidFilter } from '../errors';
-import type { SqlValue } from '../../store/types';
-import { attr as attrDef, resolveAttribute, type AttributeDef } from '../schema';
+import { invalidFilter } from '../domain/errors';
+import type { SqlValue } from './sql-target';
+import { attr as attrDef, resolveAttribute, type AttributeDef } from '../domain/schema';
 import { pathText, type AttrPath, type CompValue, type CompareOp, type Filter } from './ast';
 import { defaultSub, locate, locateSub, type FilterOptions } from './locate';
 import { prepareOperand, type Operand } from './operand';

@@ -8,8 +8,8 @@
  * An unknown or unsortable path is 400 invalidValue: RFC 7644 §3.12 lists invalidValue as
  * applicable to GET (§3.4.2), while invalidPath is for PATCH.
  */
-import { invalidValue, ScimError } from '../errors';
-import { resolveAttribute } from '../schema';
+import { invalidValue, ScimError } from '../domain/errors';
+import { resolveAttribute } from '../domain/schema';
 import { pathText } from './ast';
 import { defaultSub, locate, type FilterOptions } from './locate';
 import { kindOf } from './operand';

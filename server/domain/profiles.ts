@@ -2,7 +2,12 @@
  * Tenant profiles: how the emulated tenant differs from plain RFC 7644, as data consulted at a
  * few named points (design.md "Rules that keep it simple"). Everything else is shared.
  */
-import type { ProfileName } from '../admin/contract';
+/** The tenant profiles a server can run as (`--profile`, Settings). */
+export const PROFILE_NAMES = ['netskope', 'netskope-legacy', 'rfc'] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+
+/** Netskope's SCIM base path, served in every profile (docs/netskope.md §2). */
+export const SCIM_BASE_PATH = '/api/v2/scim';
 
 export interface Profile {
   name: ProfileName;

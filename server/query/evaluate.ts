@@ -6,8 +6,8 @@
  * Resources are read with the schemas' canonical attribute names (as the store keeps them);
  * extension attributes under their schema URN (RFC 7643 §3.3).
  */
-import { invalidFilter } from '../errors';
-import type { AttributeDef, SchemaDef } from '../schema';
+import { invalidFilter } from '../domain/errors';
+import type { AttributeDef, SchemaDef } from '../domain/schema';
 import type { AttrPath, CompValue, CompareOp, Filter } from './ast';
 import { defaultSub, locate, locateSub, type FilterOptions } from './locate';
 import { isPresent, matchesOperand, prepareOperand } from './operand';

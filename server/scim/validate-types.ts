@@ -4,13 +4,13 @@
  * specified was not compatible with the operation or attribute type"). Attributes the schemas
  * do not define are not an error here: what to do with them is the caller's policy.
  */
-import { invalidValue, type ScimError } from '../errors';
-import { parseAttrPath } from '../filter/parser';
-import type { AttrPath } from '../filter/ast';
-import { COMMON_ATTRIBUTES } from './common-attributes';
-import { XSD_DATE_TIME } from './datetime';
-import { findAttribute, findSchema, resolveAttribute } from './resolve';
-import type { AttributeDef, SchemaDef } from './types';
+import { invalidValue, type ScimError } from '../domain/errors';
+import { parseAttrPath } from '../query/parser';
+import type { AttrPath } from '../query/ast';
+import { COMMON_ATTRIBUTES } from '../domain/schema/common-attributes';
+import { XSD_DATE_TIME } from '../domain/schema/datetime';
+import { findAttribute, findSchema, resolveAttribute } from '../domain/schema/resolve';
+import type { AttributeDef, SchemaDef } from '../domain/schema/types';
 
 const BASE64 = /^[A-Za-z0-9+/_\-\s]*={0,2}\s*$/;
 

@@ -1,7 +1,7 @@
 /**
  * Comparison semantics shared by the SQL compiler and the in-memory evaluator
  * (RFC 7644 §3.4.2.2):
- * - string/reference attributes with caseExact=false compare folded (../fold.ts), others
+ * - string/reference attributes with caseExact=false compare folded (../domain/fold.ts), others
  *   exactly; ordering is by code point, which is what SQLite's BINARY collation does on UTF-8;
  * - numbers compare numerically, dateTimes as instants (../schema/datetime.ts);
  * - gt/ge/lt/le on boolean or binary attributes are invalidFilter, as the RFC requires; so are
@@ -10,9 +10,9 @@
  * - lenient coercions: a number or boolean compared with a string attribute is read as its
  *   text (`externalId eq 12345`), "true"/"false" strings with a boolean attribute as booleans.
  */
-import { invalidFilter } from '../errors';
-import { fold } from '../fold';
-import { normalizeDateTime, type AttributeDef } from '../schema';
+import { invalidFilter } from '../domain/errors';
+import { fold } from '../domain/fold';
+import { normalizeDateTime, type AttributeDef } from '../domain/schema';
 import type { CompValue, CompareOp } from './ast';
 
 /** How a comparison is carried out. */

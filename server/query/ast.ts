@@ -3,17 +3,9 @@
  * resolve them against the schemas (names are case-insensitive, RFC 7643 §2.1).
  */
 
-/**
- * `[URI ":"] ATTRNAME *1subAttr` (RFC 7644 §3.10). `urn:…:enterprise:2.0:User:manager.value`
- * is `{uri: 'urn:…:enterprise:2.0:User', attr: 'manager', sub: 'value'}`. A bare schema URN
- * parses with its last segment as `attr` (`{uri: 'urn:…:enterprise:2.0', attr: 'User'}`);
- * consumers that accept whole-extension paths test `uri + ':' + attr` against schema ids.
- */
-export interface AttrPath {
-  uri?: string;
-  attr: string;
-  sub?: string;
-}
+import type { AttrPath } from '../domain/schema/types';
+
+export type { AttrPath };
 
 export type CompareOp = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le';
 export type CompValue = string | number | boolean | null;

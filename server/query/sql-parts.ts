@@ -3,7 +3,7 @@
  * that test them. Every predicate yields 1, 0 or NULL, where NULL always means "no match"
  * (the compiler wraps `NOT` operands in COALESCE so that holds under negation too).
  */
-import { invalidFilter } from '../errors';
+import { invalidFilter } from '../domain/errors';
 import type { Operand } from './operand';
 import type { ColumnSpec } from './sql-target';
 

@@ -3,9 +3,9 @@
  * option (read queries only: journaled writes never call functions, store/types.ts).
  * Registering these exact functions keeps the SQL engine and the in-memory one in agreement.
  */
-import { foldSql } from '../fold';
-import { dateTimeSql } from '../schema/datetime';
-import type { SqlValue } from '../../store/types';
+import { foldSql } from '../domain/fold';
+import { dateTimeSql } from '../domain/schema/datetime';
+import type { SqlValue } from './sql-target';
 
 export const FILTER_SQL_FUNCTIONS: Record<string, (...args: SqlValue[]) => SqlValue> = {
   /** fold() for caseExact=false comparisons on values without a folded column */

@@ -16,7 +16,7 @@
  *   with `{ unquotedValues: false }` for strict RFC parsing.
  * - `not` requires parentheses, as the ABNF does.
  */
-import { invalidFilter, invalidPath, type ScimError } from '../errors';
+import { invalidFilter, invalidPath, type ScimError } from '../domain/errors';
 import {
   COMPARE_OPS,
   type AttrPath,

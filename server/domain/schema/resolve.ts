@@ -4,7 +4,7 @@
  * schema or the common attributes; extension attributes must carry their URN (RFC 7644 §3.10:
  * clients "MUST fully qualify extended attributes").
  */
-import type { AttrPath } from '../filter/ast';
+import type { AttrPath } from './types';
 import { COMMON_ATTRIBUTES } from './common-attributes';
 import type { AttributeDef, SchemaDef } from './types';
 

@@ -39,3 +39,15 @@ export interface SchemaDef {
   description: string;
   attributes: AttributeDef[];
 }
+
+/**
+ * `[URI ":"] ATTRNAME *1subAttr` (RFC 7644 §3.10). `urn:…:enterprise:2.0:User:manager.value`
+ * is `{uri: 'urn:…:enterprise:2.0:User', attr: 'manager', sub: 'value'}`. A bare schema URN
+ * parses with its last segment as `attr` (`{uri: 'urn:…:enterprise:2.0', attr: 'User'}`);
+ * consumers that accept whole-extension paths test `uri + ':' + attr` against schema ids.
+ */
+export interface AttrPath {
+  uri?: string;
+  attr: string;
+  sub?: string;
+}

@@ -2,14 +2,17 @@
  * How a resource table looks to the filter compiler: which attributes have their own (indexed)
  * columns, where the SCIM JSON is, and which multi-valued attributes live in other tables.
  */
-import type { SchemaDef } from '../schema';
+import type { SchemaDef } from '../domain/schema';
+
+/** A value bound to or read from SQLite through sql.js (numbers, text, NULL). */
+export type SqlValue = string | number | null;
 
 /** A column holding one singular attribute. */
 export interface ColumnSpec {
   /** SQL expression of the value, e.g. `u.user_name` */
   expr: string;
   /**
-   * Column holding fold(value) (../fold.ts) for caseExact=false attributes: `userName eq` then
+   * Column holding fold(value) (../domain/fold.ts) for caseExact=false attributes: `userName eq` then
    * compares `u.user_name_ci = ?` and uses its index. Without it the compiler folds with the
    * `scim_fold` SQL function (no index, and not allowed in journaled writes).
    */

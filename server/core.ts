@@ -1,0 +1,55 @@
+/**
+ * The running server's parts as the admin service and the headless console see them. Wired
+ * together by ./app.ts; kept apart from it so that the parts it wires need not import it.
+ */
+import type { EventEmitter } from 'node:events';
+import type { TokenService } from './auth/tokens';
+import type { ProfileName } from './domain/profiles';
+import type { StoredSettings, SettingsPatch } from './domain/settings';
+import type { RequestLog } from './log/request-log';
+import type { Tenant } from './scim/tenant';
+import type { Store } from './store';
+import type { EngineIo } from './store/engine-io';
+
+export interface StartOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  profile?: ProfileName;
+  /** registers this value as a token named "bootstrap" (scripts and CI) */
+  bootstrapToken?: string;
+  wasmPath?: string;
+  workerUrl?: URL;
+  maxBodyBytes?: number;
+  mode?: 'electron' | 'headless';
+  /** Test seam: overrides of the journal's file operations, to simulate a full disk (ENOSPC) or EIO. */
+  storeIo?: Partial<EngineIo>;
+  /** journal size that triggers a background snapshot (engine default when unset; benches lower it) */
+  snapshotJournalBytes?: number;
+}
+
+export interface CoreEvents {
+  'tokens-changed': [];
+  'settings-changed': [];
+  store: [{ health: 'ok' | 'failed'; message: string | null }];
+}
+
+/** Everything the admin service needs, and the handle to stop it all. */
+export interface ScimDeskCore {
+  store: Store;
+  tenant: Tenant;
+  tokens: TokenService;
+  log: RequestLog;
+  events: EventEmitter<CoreEvents>;
+  settings(): StoredSettings;
+  updateSettings(patch: SettingsPatch): Promise<StoredSettings>;
+  scimUrl: string;
+  host: string;
+  port: number;
+  dataDir: string;
+  mode: 'electron' | 'headless';
+  startedAt: string;
+  /** what the store repaired while starting (journal damage cut off), oldest first */
+  storeNotices: readonly string[];
+  close(): Promise<void>;
+}

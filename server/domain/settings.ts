@@ -1,0 +1,55 @@
+/**
+ * Tenant settings: their shape, defaults and limits, written once here and used by the server
+ * (validation, defaults) and the console (form bounds, the opt-in attribute list).
+ */
+import { OPTIONAL_CORE_ATTRIBUTES, OPTIONAL_ENTERPRISE_ATTRIBUTES, type ProfileName } from './profiles';
+
+export interface Settings {
+  profile: ProfileName;
+  /** reject unknown member ids with 400 instead of dropping them with a warning */
+  strictMembers: boolean;
+  /** Netskope's 25 requests/second preset (spec/netskope.md §11); off by default */
+  rateLimit: { enabled: boolean; perSecond: number };
+  /** core/enterprise attributes enabled through PATCH /Schemas (spec/netskope.md §5.3) */
+  enabledAttributes: string[];
+  logRetention: { maxEntries: number; maxBytes: number };
+  /** the public tunnel URL (cloudflared/ngrok) the admin pastes, or null */
+  publicUrl: string | null;
+  orgKey: string;
+  /** read-only facts shown on the Settings screen */
+  scimPort: number;
+  scimHost: string;
+  dataDir: string;
+}
+
+/** The part of Settings kept in the database (the rest are facts of the running server). */
+export type StoredSettings = Omit<Settings, 'scimPort' | 'scimHost' | 'dataDir'>;
+
+/** A change to the editable settings (the admin contract validates it at the binding). */
+export type SettingsPatch = Partial<Omit<StoredSettings, 'orgKey'>>;
+
+/** Bounds of the editable settings: the admin contract validates with them, the form shows them. */
+export const SETTINGS_LIMITS = {
+  ratePerSecond: { min: 1, max: 10_000 },
+  logMaxEntries: { min: 100, max: 1_000_000 },
+  logMaxBytes: { min: 1_048_576, max: 4_294_967_296 },
+  enabledAttributes: { maxCount: 100, maxLength: 256 },
+  publicUrlMaxLength: 2048,
+} as const;
+
+export const DEFAULT_SETTINGS: Omit<StoredSettings, 'orgKey' | 'profile'> = {
+  strictMembers: false,
+  rateLimit: { enabled: false, perSecond: 25 },
+  enabledAttributes: [],
+  logRetention: { maxEntries: 20_000, maxBytes: 256 * 1024 * 1024 },
+  publicUrl: null,
+};
+
+/**
+ * The attributes a Netskope tenant stores only once an admin enables them (docs/netskope.md
+ * §5.3), as the console lists them: six core ones, then six of the enterprise extension.
+ */
+export const OPT_IN_ATTRIBUTES: readonly { value: string; label: string }[] = [
+  ...OPTIONAL_CORE_ATTRIBUTES.map((a) => ({ value: a, label: a })),
+  ...OPTIONAL_ENTERPRISE_ATTRIBUTES.map((a) => ({ value: a, label: `enterprise: ${a}` })),
+];
