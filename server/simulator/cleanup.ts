@@ -64,3 +64,13 @@ export async function cleanUp(ctx: RunContext): Promise<string[]> {
   }
   return left;
 }
+
+/** With `--no-cleanup`: what the run leaves, untouched. */
+export function leftAsIs(ctx: RunContext): string[] {
+  const out = [...ctx.groups.values()]
+    .filter((g) => !g.deleted)
+    .map((g) => `group "${g.displayName}" (${g.id}), not deleted (--no-cleanup)`);
+  for (const u of ctx.createdUsers.values())
+    out.push(`user ${u.userName} (${u.id}), ${u.active ? 'active' : 'deactivated'} (--no-cleanup)`);
+  return out;
+}

@@ -107,9 +107,14 @@ export class RunContext {
       })),
       durationMs: Math.round((performance.now() - started) * 100) / 100,
     };
+    this.add(result);
+    return result;
+  }
+
+  /** Records a result built elsewhere (load mode, which keeps figures rather than exchanges). */
+  add(result: StepResult): void {
     this.steps.push(result);
     this.onStep(result);
-    return result;
   }
 }
 

@@ -3,7 +3,7 @@
  * every step's result. Used by the CLI (server/cli-simulate.ts) and the console's "Simulate
  * Okta" (server/admin).
  */
-import { cleanUp } from './cleanup';
+import { cleanUp, leftAsIs } from './cleanup';
 import { FLOWS, planFlows } from './flows';
 import { OktaHttp, type ExchangeListener } from './okta-http';
 import { RunContext, type StepListener } from './run-context';
@@ -18,6 +18,8 @@ export interface RunOptions {
   onExchange?: ExchangeListener;
   /** fixes the names the run creates (tests) */
   tag?: string;
+  /** delete the groups and deactivate the users the run created (default true) */
+  cleanup?: boolean;
 }
 
 export async function runSimulation(opts: RunOptions): Promise<RunResult> {
@@ -27,7 +29,7 @@ export async function runSimulation(opts: RunOptions): Promise<RunResult> {
   const ctx = new RunContext(http, app, opts.onStep, opts.tag);
   const startedAt = new Date().toISOString();
   for (const flow of flows) await FLOWS[flow](ctx);
-  const leftBehind = await cleanUp(ctx);
+  const leftBehind = opts.cleanup === false ? leftAsIs(ctx) : await cleanUp(ctx);
   return summarize(ctx, { baseUrl: http.baseUrl, app, flows, startedAt, leftBehind });
 }
 
