@@ -64,6 +64,31 @@ const breaches: { zone: string; file: string; code: string }[] = [
     code: "import { x } from '../scim/reply';\nexport const y = x;\n",
   },
   {
+    zone: 'simulator → store',
+    file: 'server/simulator/breach.ts',
+    code: "import type { Store } from '../store';\nexport type Y = Store;\n",
+  },
+  {
+    zone: 'simulator → scim',
+    file: 'server/simulator/flows/breach.ts',
+    code: "import { x } from '../../scim/reply';\nexport const y = x;\n",
+  },
+  {
+    zone: 'simulator → admin',
+    file: 'server/simulator/breach.ts',
+    code: "import { ADMIN_METHODS } from '../admin/contract';\nexport const y = ADMIN_METHODS;\n",
+  },
+  {
+    zone: 'simulator → log',
+    file: 'server/simulator/breach.ts',
+    code: "import { RequestLog } from '../log/request-log';\nexport const y = RequestLog;\n",
+  },
+  {
+    zone: 'simulator → auth',
+    file: 'server/simulator/breach.ts',
+    code: "import { TokenService } from '../auth/tokens';\nexport const y = TokenService;\n",
+  },
+  {
     zone: 'server → electron',
     file: 'server/admin/breach.ts',
     code: "import { app } from 'electron';\nexport const y = app;\n",
@@ -99,6 +124,10 @@ describe('layer rules in the lint configuration', () => {
       code: "import type { AdminApi } from '../../server/admin/contract';\nexport type Y = AdminApi;\n",
     },
     { file: 'server/query/ok.ts', code: "import { fold } from '../domain/fold';\nexport const y = fold;\n" },
+    {
+      file: 'server/simulator/ok.ts',
+      code: "import { SCIM_BASE_PATH } from '../domain/profiles';\nexport const y = SCIM_BASE_PATH;\n",
+    },
   ])('passes an allowed import in $file', async ({ file, code }) => {
     expect(await layerErrors(file, code)).toEqual([]);
   });
