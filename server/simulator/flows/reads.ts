@@ -20,7 +20,7 @@ export type Send = (method: string, path: string, opts?: SendOptions) => Promise
 /** `GET /Users?filter=userName eq "…"&startIndex=1&count=100` (docs/okta.md §2.2 step 1). */
 export async function lookupUser(send: Send, userName: string): Promise<{ ex: Exchange; page: ListPage }> {
   const ex = await send('GET', `/Users?filter=${eqFilter('userName', userName)}&startIndex=1&count=100`);
-  return { ex, page: listPage(ex, 'the userName lookup') };
+  return { ex, page: wholeLookup(ex, listPage(ex, 'the userName lookup')) };
 }
 
 /** `GET /Groups?filter=displayName eq "…"&startIndex=1&count=100` (docs/okta.md §2.9 step 1). */
@@ -32,7 +32,21 @@ export async function lookupGroup(
     'GET',
     `/Groups?filter=${eqFilter('displayName', displayName)}&startIndex=1&count=100`,
   );
-  return { ex, page: listPage(ex, 'the displayName lookup') };
+  return { ex, page: wholeLookup(ex, listPage(ex, 'the displayName lookup')) };
+}
+
+/**
+ * A lookup asks for up to 100 results from the first, so every match is on the page and
+ * totalResults must equal the Resources count; Okta links or creates from totalResults
+ * (docs/okta.md §2.2, quirk Q13).
+ */
+function wholeLookup(ex: Exchange, page: ListPage): ListPage {
+  if (page.totalResults <= 100 && page.totalResults !== page.resources.length)
+    diverges(
+      ex,
+      `totalResults is ${page.totalResults} but the lookup returned ${page.resources.length} Resources (quirk Q13)`,
+    );
+  return page;
 }
 
 /** A lookup that must find exactly `id` (a case variant, a deactivated user). */
@@ -122,7 +136,7 @@ export async function expectMembers(
   if (missing.length)
     diverges(
       ex,
-      `${after} reported success, but ${missing.join(', ')} is absent on read-back (members: [${members.join(', ')}])`,
+      `${after} reported success, but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} absent on read-back (members: [${members.join(', ')}])`,
     );
   if (extra.length)
     diverges(ex, `${after} left ${extra.join(', ')} in the group (members: [${members.join(', ')}])`);
