@@ -31,6 +31,7 @@ export const BRIDGE_METHODS = [
   'getSettings',
   'updateSettings',
   'checklist',
+  'simulateOkta',
 ] as const satisfies readonly AdminMethod[];
 
 type Missing = Exclude<AdminMethod, (typeof BRIDGE_METHODS)[number]>;

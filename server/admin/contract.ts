@@ -10,9 +10,19 @@ import { z } from 'zod';
 import { PROFILE_NAMES, type ProfileName } from '../domain/profiles';
 import type { LogEntry, LogQuery, LogResourceRef, LogSummary } from '../domain/request-record';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS, type Settings, type SettingsPatch } from '../domain/settings';
+import {
+  SIMULATOR_APPS,
+  SIMULATOR_FLOWS,
+  type RunResult,
+  type SimulatorApp,
+  type SimulatorFlow,
+  type StepResult,
+} from '../simulator/types';
 
 export { OPT_IN_ATTRIBUTES, PROFILE_NAMES, SETTINGS_LIMITS };
 export type { LogEntry, LogQuery, LogResourceRef, LogSummary, ProfileName, Settings, SettingsPatch };
+export { SIMULATOR_APPS, SIMULATOR_FLOWS };
+export type { RunResult, SimulatorApp, SimulatorFlow, StepResult };
 
 export interface ServerInfo {
   version: string;
@@ -174,6 +184,14 @@ export const settingsPatchSchema = z
 export const createTokenSchema = z.object({ clientName: z.string().trim().min(1).max(128) });
 export const revokeTokenSchema = z.object({ scimId: z.number().int().min(1) });
 
+/** "Simulate Okta" on Connect: which flows (default all, prerequisites added) and which app type. */
+export const simulateOktaSchema = z
+  .object({
+    flows: z.array(z.enum(SIMULATOR_FLOWS)).min(1).max(SIMULATOR_FLOWS.length).optional(),
+    app: z.enum(SIMULATOR_APPS).optional(),
+  })
+  .strict();
+
 export type ChecklistStepId =
   | 'token-created'
   | 'credentials-tested'
@@ -199,7 +217,10 @@ export type AdminEvent =
   | { type: 'tokens-changed' }
   | { type: 'settings-changed' }
   | { type: 'checklist'; steps: ChecklistStep[] }
-  | { type: 'store'; health: 'ok' | 'failed'; message: string | null };
+  | { type: 'store'; health: 'ok' | 'failed'; message: string | null }
+  /** "Simulate Okta" progress: a step finished, or the run started (step null) */
+  | { type: 'simulation'; running: true; step: StepResult | null }
+  | { type: 'simulation'; running: false; passed: number; failed: number };
 
 /** Every function the console may call. Arguments are one JSON object (validated), results JSON. */
 export interface AdminApi {
@@ -219,6 +240,8 @@ export interface AdminApi {
   getSettings(): Promise<Settings>;
   updateSettings(patch: SettingsPatch): Promise<Settings>;
   checklist(): Promise<ChecklistStep[]>;
+  /** Runs the Okta simulator against this tenant with a token it mints (and revokes) for itself. */
+  simulateOkta(input: z.input<typeof simulateOktaSchema>): Promise<RunResult>;
 }
 
 /** Names of the AdminApi functions: the IPC channel map and the HTTP routes are derived from it. */
@@ -239,6 +262,7 @@ export const ADMIN_METHODS = [
   'getSettings',
   'updateSettings',
   'checklist',
+  'simulateOkta',
 ] as const satisfies readonly (keyof AdminApi)[];
 export type AdminMethod = (typeof ADMIN_METHODS)[number];
 
@@ -260,6 +284,7 @@ export const ADMIN_INPUT: Record<AdminMethod, z.ZodType | undefined> = {
   getSettings: undefined,
   updateSettings: settingsPatchSchema,
   checklist: undefined,
+  simulateOkta: simulateOktaSchema,
 };
 
 /** An error the console can show: `code` is stable, `message` is for people. */

@@ -23,6 +23,7 @@ import {
 import { getGroup, getUser, listGroupMembers, listGroups, listUsers } from './directory-queries';
 import type { AdminHost } from './events';
 import { wireLiveEvents } from './live-events';
+import { createSimulateOkta } from './simulate-okta';
 
 /** The package version, read once; the same relative path holds from server/admin/ and from out/main/. */
 function readVersion(): string {
@@ -174,6 +175,8 @@ export function createAdminService(core: ScimDeskCore): AdminService {
     async checklist() {
       return live.checklist.steps();
     },
+
+    simulateOkta: createSimulateOkta(core, (event) => live.bus.emit(event)),
   };
 
   return Object.assign(api, {

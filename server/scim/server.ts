@@ -141,6 +141,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
       patchStyle: null,
     };
     let tokenName: string | null = null;
+    let simulated = false;
     let rawBody: string | null = null;
 
     const finish = (reply: Reply, contentType: string): void => {
@@ -167,6 +168,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
         resources: ctx.resources,
         warnings: ctx.warnings,
         patchStyle: ctx.patchStyle,
+        ...(simulated ? { simulated: true } : {}),
         requestHeaders: redactHeaders(req.headers),
         requestBody: redactBody(rawBody),
         responseHeaders: redactHeaders(headers),
@@ -225,6 +227,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
         });
       }
       tokenName = who.clientName;
+      simulated = who.simulated;
       const limiter = deps.limiter();
       if (limiter && !limiter.take()) {
         throw new ScimError(429, 'Too many requests: the tenant allows a limited request rate', undefined, {

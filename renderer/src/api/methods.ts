@@ -22,6 +22,7 @@ const TABLE = {
   getSettings: true,
   updateSettings: true,
   checklist: true,
+  simulateOkta: true,
 } as const satisfies Record<AdminMethod, true>;
 
 /** Every AdminApi method name. */
