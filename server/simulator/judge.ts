@@ -88,6 +88,9 @@ export function listPage(ex: Exchange, what: string): ListPage {
   if (!Number.isInteger(perPage)) taskFailed(ex, `${what}: itemsPerPage must be a JSON integer`);
   const start = body['startIndex'] ?? 1;
   if (!Number.isInteger(start)) taskFailed(ex, `${what}: startIndex must be a JSON integer`);
+  // RFC 7644 §3.4.2: Resources is required when totalResults is non-zero (and the page is in range).
+  if (body['Resources'] === undefined && (total as number) >= (start as number) && (total as number) > 0)
+    diverges(ex, `${what}: totalResults is ${String(total)} but Resources is missing`);
   if (perPage !== resources.length)
     diverges(ex, `${what}: itemsPerPage ${String(perPage)} but ${resources.length} Resources`);
   if ((total as number) < resources.length)
