@@ -5,7 +5,7 @@
 import type { StoredGroup } from '../store/groups-repo';
 import type { MemberEdits, MemberRef } from '../store/member-edits';
 import { groupsTarget, memberRowTarget } from '../store/sql-targets';
-import { badRequest, invalidValue, ScimError } from '../domain/errors';
+import { badRequest, invalidValue } from '../domain/errors';
 import { touched, type ScimContext } from './context';
 import {
   groupJson,
@@ -14,7 +14,7 @@ import {
   groupToScim,
   memberRefPrefix,
 } from './group-representation';
-import { checkPatchLimits, checkResourceLimits } from './resource-limits';
+import { checkPatchLimits, checkResourceLimits, requireResourceObject } from './resource-limits';
 import { etagOf } from './user-representation';
 import { parseListParams, parseProjection } from './list-params';
 import { project, wants, type Projection } from './projection';
@@ -29,15 +29,6 @@ import { applyPatch, parsePatchRequest, planGroupPatch } from './patch';
 import { describePatchStyle } from './patch-style';
 
 const SERVER_OWNED = new Set(['id', 'meta', 'schemas', 'members']);
-
-function requireObject(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ScimError(400, 'Not a valid json format: the body must be a JSON object', 'invalidSyntax');
-  }
-  // Before any per-attribute work (type checks, case-insensitive matching): issue 4 limits.
-  checkResourceLimits(body as Record<string, unknown>, 'Group', 'members');
-  return body as Record<string, unknown>;
-}
 
 /** Stored attributes of a group body: everything but the server-owned ones and members. */
 function groupDoc(body: Record<string, unknown>): Record<string, unknown> {
@@ -87,6 +78,11 @@ function render(t: Tenant, ctx: ScimContext, group: StoredGroup, projection: Pro
   return groupJsonBytes(body, members);
 }
 
+/** Create and replace answer with the members whatever the profile's default (Okta reads them, docs/okta.md §2.9). */
+function renderWithMembers(t: Tenant, ctx: ScimContext, group: StoredGroup): string | Buffer {
+  return render(t, { ...ctx, profile: { ...ctx.profile, membersByDefault: true } }, group, {});
+}
+
 function reply(status: number, json: string | Buffer, group: StoredGroup, location?: string): Reply {
   return {
     status,
@@ -96,7 +92,7 @@ function reply(status: number, json: string | Buffer, group: StoredGroup, locati
 }
 
 export async function createGroup(t: Tenant, ctx: ScimContext, rawBody: unknown): Promise<Reply> {
-  const body = requireObject(rawBody);
+  const body = requireResourceObject(rawBody, 'Group', 'members');
   const typeError = validateResourceTypes(body, t.groupSchemas());
   if (typeError) throw typeError;
   const doc = groupDoc(body);
@@ -106,7 +102,7 @@ export async function createGroup(t: Tenant, ctx: ScimContext, rawBody: unknown)
   });
   touched(ctx, 'Group', group.id, group.displayName, group.externalId);
   // A created group is returned with its members (Okta reads `id`, docs/okta.md §2.9).
-  const json = render(t, { ...ctx, profile: { ...ctx.profile, membersByDefault: true } }, group, {});
+  const json = renderWithMembers(t, ctx, group);
   return reply(201, json, group, groupLocation(ctx, group.id));
 }
 
@@ -217,7 +213,7 @@ export async function replaceGroup(
   rawBody: unknown,
   ifMatch?: string,
 ): Promise<Reply> {
-  const body = requireObject(rawBody);
+  const body = requireResourceObject(rawBody, 'Group', 'members');
   const typeError = validateResourceTypes(body, t.groupSchemas());
   if (typeError) throw typeError;
   if (typeof body['id'] === 'string' && body['id'] !== id) {
@@ -232,11 +228,7 @@ export async function replaceGroup(
     return doc;
   });
   touched(ctx, 'Group', group.id, group.displayName, group.externalId);
-  return reply(
-    200,
-    render(t, { ...ctx, profile: { ...ctx.profile, membersByDefault: true } }, group, {}),
-    group,
-  );
+  return reply(200, renderWithMembers(t, ctx, group), group);
 }
 
 /** DELETE → 204; users are untouched (docs/okta.md §2.13). */

@@ -5,11 +5,11 @@
  */
 import type { StoredUser } from '../store/users-repo';
 import { usersTarget } from '../store/sql-targets';
-import { invalidValue, ScimError } from '../domain/errors';
+import { invalidValue } from '../domain/errors';
 import type { ScimContext } from './context';
 import { touched } from './context';
 import { buildUserDoc, checkUserRequired } from './user-doc';
-import { checkPatchLimits, checkResourceLimits } from './resource-limits';
+import { checkPatchLimits, requireResourceObject } from './resource-limits';
 import { etagOf, userLocation, userToScim } from './user-representation';
 import { parseListParams, parseProjection } from './list-params';
 import { project } from './projection';
@@ -22,15 +22,6 @@ import { compileFilter, compileSort, parseFilter } from '../query';
 import { validateResourceTypes } from './validate-types';
 import { applyPatch, parsePatchRequest } from './patch';
 import { describePatchStyle } from './patch-style';
-
-function requireObject(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ScimError(400, 'Not a valid json format: the body must be a JSON object', 'invalidSyntax');
-  }
-  // Before any per-attribute work (type checks, case-insensitive matching): issue 4 limits.
-  checkResourceLimits(body as Record<string, unknown>, 'User');
-  return body as Record<string, unknown>;
-}
 
 /**
  * Microsoft's SCIM validator and some scripts send booleans as strings ("True"); the type
@@ -62,7 +53,7 @@ function represent(t: Tenant, ctx: ScimContext, user: StoredUser): Record<string
 }
 
 export async function createUser(t: Tenant, ctx: ScimContext, rawBody: unknown): Promise<Reply> {
-  const body = requireObject(rawBody);
+  const body = requireResourceObject(rawBody, 'User');
   coerceActive(body, ctx);
   const typeError = validateResourceTypes(body, t.userSchemas());
   if (typeError) throw typeError;
@@ -132,7 +123,7 @@ export async function replaceUser(
   rawBody: unknown,
   ifMatch?: string,
 ): Promise<Reply> {
-  const body = requireObject(rawBody);
+  const body = requireResourceObject(rawBody, 'User');
   coerceActive(body, ctx);
   const typeError = validateResourceTypes(body, t.userSchemas());
   if (typeError) throw typeError;
