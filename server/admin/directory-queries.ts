@@ -13,17 +13,15 @@ import type { StoredGroup } from '../store/groups-repo';
 import type { StoredUser } from '../store/users-repo';
 import type { SqlValue } from '../store/types';
 import { adminNotFound } from './admin-error';
-import {
-  listQuerySchema,
-  memberQuerySchema,
-  type GroupDetail,
-  type GroupRow,
-  type ListQuery,
-  type MemberQuery,
-  type MemberRow,
-  type Page,
-  type UserDetail,
-  type UserRow,
+import type {
+  GroupDetail,
+  GroupRow,
+  MemberRow,
+  Page,
+  ParsedListQuery,
+  ParsedMemberQuery,
+  UserDetail,
+  UserRow,
 } from './contract';
 
 /** Groups up to this size come with `members` in the detail view's raw JSON. */
@@ -104,8 +102,7 @@ function toGroupRow(g: StoredGroup, warningCount: number): GroupRow {
   };
 }
 
-export function listUsers(core: ScimDeskCore, input: ListQuery): Page<UserRow> {
-  const q = listQuerySchema.parse(input);
+export function listUsers(core: ScimDeskCore, q: ParsedListQuery): Page<UserRow> {
   const where = whereOf(q.filter, q.search, 'users', core);
   const orderBy = orderOf(q.sortBy, 'users', core);
   const { store } = core;
@@ -140,8 +137,7 @@ export function getUser(core: ScimDeskCore, id: string): UserDetail {
   };
 }
 
-export function listGroups(core: ScimDeskCore, input: ListQuery): Page<GroupRow> {
-  const q = listQuerySchema.parse(input);
+export function listGroups(core: ScimDeskCore, q: ParsedListQuery): Page<GroupRow> {
   const where = whereOf(q.filter, q.search, 'groups', core);
   const orderBy = orderOf(q.sortBy, 'groups', core);
   const { store } = core;
@@ -185,8 +181,7 @@ export function getGroup(core: ScimDeskCore, id: string): GroupDetail {
   };
 }
 
-export function listGroupMembers(core: ScimDeskCore, input: MemberQuery): Page<MemberRow> {
-  const q = memberQuerySchema.parse(input);
+export function listGroupMembers(core: ScimDeskCore, q: ParsedMemberQuery): Page<MemberRow> {
   const { store } = core;
   return store.engine.read((r) => {
     const group = store.groups.findById(r, q.id, true);

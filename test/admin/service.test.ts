@@ -5,11 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminError } from '../../server/admin/admin-error';
 import type { AdminEvent } from '../../server/admin/contract';
+import { localAdminClient } from '../../server/admin/invoke';
+import type { AdminApi } from '../../server/admin/methods';
 import { createAdminService, normalizePublicUrl, type AdminService } from '../../server/admin/service';
 import { startTestServer, type TestServer } from '../helpers/scim-server';
 
 let srv: TestServer;
-let admin: AdminService;
+let service: AdminService;
+/** the service as the bindings call it: every input validated first */
+let admin: AdminApi;
 const events: AdminEvent[] = [];
 const waiters: { pred: (e: AdminEvent) => boolean; resolve: (e: AdminEvent) => void }[] = [];
 
@@ -39,8 +43,9 @@ function oktaUser(n: number): Record<string, unknown> {
 
 beforeAll(async () => {
   srv = await startTestServer();
-  admin = createAdminService(srv.core);
-  admin.subscribe((e) => {
+  service = createAdminService(srv.core);
+  admin = localAdminClient(service);
+  service.subscribe((e) => {
     events.push(e);
     for (let i = waiters.length - 1; i >= 0; i--) {
       const w = waiters[i];
@@ -52,7 +57,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  admin?.dispose();
+  service?.dispose();
   await srv?.close();
 });
 
@@ -179,7 +184,7 @@ describe('an Okta push, seen from the console', () => {
     expect(desc.items.map((u) => u.userName)).toEqual(['user4@okta.local', 'user3@okta.local']);
     expect((await admin.listUsers({ search: '00u4' })).items).toHaveLength(1);
     expect((await admin.listUsers({ search: 'quote"and\\slash' })).total).toBe(0);
-    await expect(admin.listUsers({ filter: 'userName eq' })).rejects.toMatchObject({ status: 400 });
+    await expect(admin.listUsers({ filter: 'userName eq' })).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
   it('deactivation (PATCH active=false) shows in the row and ticks the checklist', async () => {

@@ -3,7 +3,7 @@
  * frame on app://scimdesk; every payload is validated before the service is called.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ADMIN_METHODS } from '../../server/admin/contract';
+import { ADMIN_METHOD_NAMES as ADMIN_METHODS } from '../../server/admin/methods';
 import { createFakeAdmin, type FakeAdmin } from '../admin/fake-admin';
 import { BrowserWindow, FakeFrame, FakeWebContents, ipcMain, resetElectronMock } from './electron-mock';
 
