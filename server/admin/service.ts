@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { ScimDeskCore } from '../core';
 import { SCIM_BASE_PATH } from '../domain/profiles';
+import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS } from '../domain/settings';
 import { AdminError } from './admin-error';
 import type { ServerInfo, Settings, TokenInfo } from './contract';
 import { getGroup, getUser, listGroupMembers, listGroups, listUsers } from './directory-queries';
@@ -85,6 +86,8 @@ export function createAdminService(core: ScimDeskCore): AdminService {
     scimPort: core.port,
     scimHost: core.host,
     dataDir: core.dataDir,
+    limits: SETTINGS_LIMITS,
+    optInAttributes: OPT_IN_ATTRIBUTES,
   });
 
   // Every input arrives parsed: the bindings validate once, in ./invoke.ts.

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminError } from '../../server/admin/admin-error';
 import type { AdminEvent } from '../../server/admin/contract';
 import { localAdminClient } from '../../server/admin/invoke';
+import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS } from '../../server/domain/settings';
 import type { AdminApi } from '../../server/admin/methods';
 import { createAdminService, normalizePublicUrl, type AdminService } from '../../server/admin/service';
 import { startTestServer, type TestServer } from '../helpers/scim-server';
@@ -103,6 +104,20 @@ describe('info and settings', () => {
     const s = await admin.getSettings();
     expect(s).toMatchObject({ scimHost: '127.0.0.1', dataDir: srv.dataDir, profile: 'netskope' });
     expect(s.scimPort).toBe(Number(new URL(srv.base).port));
+  });
+
+  it('carries the bounds and the opt-in attributes the form shows, from the one source', async () => {
+    const s = await admin.getSettings();
+    expect(s.limits).toEqual(SETTINGS_LIMITS);
+    expect(s.optInAttributes).toEqual(OPT_IN_ATTRIBUTES);
+    expect(s.optInAttributes.map((a) => a.value)).toContain('employeeNumber');
+    // the bounds shown are the bounds enforced
+    const over = s.limits.ratePerSecond.max + 1;
+    await expect(
+      admin.updateSettings({ rateLimit: { enabled: true, perSecond: over } }),
+    ).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
   });
 });
 
