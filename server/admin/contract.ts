@@ -198,12 +198,26 @@ export interface ChecklistStep {
   logIds: string[];
 }
 
+/**
+ * What changed among users or groups since the last event, as the console's lists show it, so
+ * the console patches the rows it holds instead of refetching pages (docs/live-updates.md).
+ */
+export interface RowsChange<Row> {
+  /** the changed rows, read after the writes; a soft-deleted one says `deleted: true` */
+  rows: Row[];
+  /** ids that changed but no longer exist at all */
+  removed: string[];
+  /** more changed than one event carries: rows and removed are empty, refetch what is shown */
+  overflow: boolean;
+}
+
 export type AdminEvent =
   | { type: 'log'; entry: LogSummary }
   | { type: 'log-cleared' }
-  | { type: 'users-changed'; ids: string[] }
-  | { type: 'groups-changed'; ids: string[] }
-  | { type: 'tokens-changed' }
+  | ({ type: 'users-changed' } & RowsChange<UserRow>)
+  | ({ type: 'groups-changed' } & RowsChange<GroupRow>)
+  /** the whole token list (a handful of rows), after a create, a revoke or a new last-used time */
+  | { type: 'tokens-changed'; tokens: TokenInfo[] }
   | { type: 'settings-changed' }
   | { type: 'checklist'; steps: ChecklistStep[] }
   | { type: 'store'; health: 'ok' | 'failed'; message: string | null };

@@ -9,10 +9,9 @@ import { groupJson, groupToScim, membersJson } from '../scim/group-representatio
 import { PROFILES } from '../domain/profiles';
 import { userToScim } from '../scim/user-representation';
 import { groupsTarget, usersTarget } from '../store/sql-targets';
-import type { StoredGroup } from '../store/groups-repo';
-import type { StoredUser } from '../store/users-repo';
 import type { SqlValue } from '../store/types';
 import { adminNotFound } from './admin-error';
+import { toGroupRow, toUserRow } from './rows';
 import type {
   GroupDetail,
   GroupRow,
@@ -71,35 +70,6 @@ function orderOf(
   const target =
     kind === 'users' ? usersTarget(core.tenant.userSchemas()) : groupsTarget(core.tenant.groupSchemas());
   return compileSort(sortBy.trim(), target);
-}
-
-export function toUserRow(u: StoredUser): UserRow {
-  return {
-    id: u.id,
-    userName: u.userName,
-    email: u.email,
-    givenName: u.givenName,
-    familyName: u.familyName,
-    displayName: u.displayName,
-    externalId: u.externalId,
-    active: u.active,
-    deleted: u.deleted,
-    created: u.created,
-    modified: u.modified,
-  };
-}
-
-function toGroupRow(g: StoredGroup, warningCount: number): GroupRow {
-  return {
-    id: g.id,
-    displayName: g.displayName,
-    externalId: g.externalId,
-    memberCount: g.memberCount,
-    warningCount,
-    deleted: g.deleted,
-    created: g.created,
-    modified: g.modified,
-  };
 }
 
 export function listUsers(core: ScimDeskCore, q: ParsedListQuery): Page<UserRow> {

@@ -8,10 +8,11 @@ import type { ScimDeskCore } from '../core';
 import { SCIM_BASE_PATH } from '../domain/profiles';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS } from '../domain/settings';
 import { AdminError } from './admin-error';
-import type { ServerInfo, Settings, TokenInfo } from './contract';
+import type { ServerInfo, Settings } from './contract';
 import { getGroup, getUser, listGroupMembers, listGroups, listUsers } from './directory-queries';
 import type { AdminHost } from './events';
 import type { AdminHandlers } from './methods';
+import { toTokenInfo } from './rows';
 import { wireLiveEvents } from './live-events';
 
 /** The package version, read once; the same relative path holds from server/admin/ and from out/main/. */
@@ -55,22 +56,6 @@ function publicBaseUrl(publicUrl: string | null): string | null {
   } catch {
     return null;
   }
-}
-
-function toTokenInfo(t: {
-  scimId: number;
-  clientName: string;
-  tokenPrefix: string;
-  creationTime: string;
-  lastUsedTime: string | null;
-}): TokenInfo {
-  return {
-    scimId: t.scimId,
-    clientName: t.clientName,
-    tokenPrefix: t.tokenPrefix,
-    creationTime: t.creationTime,
-    lastUsedTime: t.lastUsedTime,
-  };
 }
 
 /** The admin service plus `dispose()`, which detaches it from the core's events. */

@@ -163,7 +163,13 @@ describe('an Okta push, seen from the console', () => {
     const r = await srv.scim('/Users', { method: 'POST', json: oktaUser(1), headers: OKTA });
     expect(r.status).toBe(201);
     userId = ((await r.json()) as { id: string }).id;
-    await eventMatching((e) => e.type === 'users-changed' && e.ids.includes(userId), mark);
+    const changed = await eventMatching<Extract<AdminEvent, { type: 'users-changed' }>>(
+      (e) => e.type === 'users-changed' && e.rows.some((u) => u.id === userId),
+      mark,
+    );
+    // the event carries the row as the Users table shows it: the same as listUsers returns
+    const listed = (await admin.listUsers({ filter: `id eq "${userId}"` })).items[0];
+    expect(changed.rows.find((u) => u.id === userId)).toEqual(listed);
     const log = await eventMatching<Extract<AdminEvent, { type: 'log' }>>(
       (e) => e.type === 'log' && e.entry.method === 'POST',
       mark,
