@@ -122,6 +122,25 @@ describe('info and settings', () => {
 });
 
 describe('tokens', () => {
+  it('pushes the token list, last-used time included, after a SCIM request with the token', async () => {
+    const t = await admin.createToken({ clientName: 'Okta staging' });
+    const mark = events.length;
+    expect((await srv.scim('/Users', { headers: { authorization: `Bearer ${t.token}` } })).status).toBe(200);
+    const pushed = await eventMatching<Extract<AdminEvent, { type: 'tokens-changed' }>>(
+      (e) =>
+        e.type === 'tokens-changed' && e.tokens.some((x) => x.scimId === t.scimId && x.lastUsedTime !== null),
+      mark,
+    );
+    const row = pushed.tokens.find((x) => x.scimId === t.scimId);
+    expect(row).toEqual((await admin.listTokens()).find((x) => x.scimId === t.scimId));
+    expect(row).not.toHaveProperty('token');
+    await admin.revokeToken({ scimId: t.scimId });
+    await eventMatching(
+      (e) => e.type === 'tokens-changed' && !e.tokens.some((x) => x.scimId === t.scimId),
+      mark,
+    );
+  });
+
   it('creates a token shown once, usable at once, revocable at once', async () => {
     const t = await admin.createToken({ clientName: 'Okta production' });
     expect(Buffer.from(t.token, 'base64url')).toHaveLength(32);
@@ -250,6 +269,11 @@ describe('an Okta push, seen from the console', () => {
     expect(p.status).toBe(204);
     const groups = await admin.listGroups({ search: 'engin' });
     expect(groups.items[0]).toMatchObject({ id: groupId, memberCount: 5 });
+    // the live event carries the group's row with its new counts, as listGroups shows it
+    const changed = await eventMatching<Extract<AdminEvent, { type: 'groups-changed' }>>(
+      (e) => e.type === 'groups-changed' && e.rows.some((g) => g.id === groupId && g.memberCount === 5),
+    );
+    expect(changed.rows.find((g) => g.id === groupId)).toEqual(groups.items[0]);
     expect(groups.items[0]?.warningCount).toBeGreaterThan(0);
     const detail = await admin.getGroup({ id: groupId });
     expect(detail.warnings.some((w) => w.value === 'not-a-user')).toBe(true);
