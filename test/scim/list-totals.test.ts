@@ -1,8 +1,10 @@
 /**
  * totalResults and page contents for every startIndex/count around the edges, over HTTP.
- * The lister takes the total from a short page instead of counting (one statement for Okta's
- * `userName eq` lookup), so this checks that figure against an independent count for filtered,
- * unfiltered and sorted queries, before and after writes that move rows in and out of the set.
+ * The lister (server/store/resource-list.ts) keeps each query's total in a cache valid for one
+ * write generation, continues creation-order pages from remembered keyset positions and skips
+ * ORDER BY/LIMIT when exactly one row matches, so this checks the figures against an independent
+ * count for filtered, unfiltered and sorted queries, before and after writes that move rows in
+ * and out of the set (which must invalidate the cached totals and positions).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/scim-server';
