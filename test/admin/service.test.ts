@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminError } from '../../server/admin/admin-error';
 import type { AdminEvent } from '../../server/admin/contract';
 import { createAdminService, normalizePublicUrl, type AdminService } from '../../server/admin/service';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 
 let srv: TestServer;
 let admin: AdminService;

@@ -16,8 +16,8 @@ import {
   MAX_VALUES_PER_ATTRIBUTE,
 } from '../../server/scim/resource-limits';
 import { PATCH_SCHEMA, oktaGroup, oktaUser } from '../e2e/okta-bodies';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
-import { expectScimError } from './scim-error';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
+import { expectScimError } from '../support/scim-error';
 
 let s: TestServer;
 let userId = '';

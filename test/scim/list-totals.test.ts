@@ -7,8 +7,8 @@
  * and out of the set (which must invalidate the cached totals and positions).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
-import { json, type ListBody } from '../conformance/scim-client';
+import { startTestServer, type TestServer } from '../support/scim-server';
+import { json, type ListBody } from '../support/scim-client';
 
 const N = 23;
 // A full page first (nothing cached yet), 0 last: a count of 0 must still report the total.

@@ -6,14 +6,14 @@
  * "response time < 600 ms" is left to the conformance script: tests make no timed assertions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
 import {
   OKTA_SPEC_STEPS,
   runSpecStep,
   seedUser,
   specVariables,
   type SpecVars,
-} from '../conformance/okta-spec-steps';
+} from '../support/okta-spec-steps';
 
 describe('Okta SCIM 2.0 SPEC Test (Runscope), step by step', () => {
   let server: TestServer;

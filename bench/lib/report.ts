@@ -1,12 +1,15 @@
 /**
  * Collects what a bench run measured and writes it: `bench/results/<timestamp>.json` (every
- * figure) and `bench/results/latest.md` (the tables the README's Performance section quotes).
+ * figure), `bench/results/latest.md` (the tables) and docs/performance.md (./performance-page.ts:
+ * the same tables with the machine, the run and why each missed target is missed).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './child';
+import { format, resolveConfig } from 'prettier';
+import { ROOT } from '../../test/support/child-process';
 import type { TargetFigures } from './paired';
+import { machineFacts, performancePage, type MachineFacts } from './performance-page';
 
 export interface ThroughputRow {
   scenario: string;
@@ -32,6 +35,8 @@ export interface Check {
   measured: string;
   /** null: not measured in this run (e.g. --quick) */
   met: boolean | null;
+  /** key into bench/targets.json, which says why the target exists and why a miss happens */
+  id: string;
 }
 
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
@@ -45,6 +50,8 @@ export class Report {
   readonly figures: Figure[] = [];
   readonly checks: Check[] = [];
   readonly notes: string[] = [];
+  /** the machine as the run found it (load average before any server started) */
+  readonly machine: MachineFacts = machineFacts();
 
   constructor(
     readonly command: string,
@@ -82,8 +89,8 @@ export class Report {
     console.log(`  ${section}: ${name} = ${value}`);
   }
 
-  check(target: string, measured: string, met: boolean | null): void {
-    this.checks.push({ target, measured, met });
+  check(target: string, measured: string, met: boolean | null, id: string): void {
+    this.checks.push({ target, measured, met, id });
     console.log(`  [${met === null ? 'n/a' : met ? 'met' : 'MISSED'}] ${target}: ${measured}`);
   }
 
@@ -93,13 +100,20 @@ export class Report {
   }
 
   markdown(totalMs: number): string {
-    const out: string[] = [];
-    out.push(
+    return `${[
       `Measured ${this.startedAt.toISOString()} with \`${this.command}\` on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ` +
         `Node ${process.version}; load average at the end ${loadavg()
           .map((l) => l.toFixed(1))
           .join(' ')}; whole run ${(totalMs / 60_000).toFixed(1)} min.`,
       '',
+      ...this.tables(),
+    ].join('\n')}\n`;
+  }
+
+  /** The throughput, figure and target tables (Markdown lines). */
+  tables(): string[] {
+    const out: string[] = [];
+    out.push(
       '| Scenario | Users | ScimDesk req/s | p50 ms | p99 ms | Express req/s | node:http req/s | vs Express | vs node:http | CPU ms/req ScimDesk / Express | CPU ratio |',
       '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     );
@@ -119,7 +133,18 @@ export class Report {
       );
     }
     if (this.notes.length) out.push('', ...this.notes.map((n) => `- ${n}`));
-    return `${out.join('\n')}\n`;
+    return out;
+  }
+
+  /**
+   * Writes docs/performance.md for this run; returns its path. Formatted with the project's
+   * Prettier settings, so `npm run lint` (prettier --check) accepts the generated page as is.
+   */
+  async writeDocs(totalMs: number): Promise<string> {
+    const file = join(ROOT, 'docs', 'performance.md');
+    const options = (await resolveConfig(file)) ?? {};
+    writeFileSync(file, await format(performancePage(this, totalMs), { ...options, filepath: file }));
+    return file;
   }
 
   write(totalMs: number): { json: string; md: string } {
@@ -133,7 +158,7 @@ export class Report {
       command: this.command,
       quick: this.quick,
       totalMs,
-      machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadavg: loadavg() },
+      machine: { ...this.machine, loadavgAtEnd: loadavg() },
       rows: this.rows,
       figures: this.figures,
       checks: this.checks,
