@@ -27,7 +27,8 @@ import {
   type IdOf,
 } from './lib/okta-traffic';
 import { measurePaired, type Target } from './lib/paired';
-import { Report } from './lib/report';
+import { writePerformancePage } from './lib/performance-page';
+import { markdown, Report } from './lib/report';
 import { consoleScenario, SEARCH_DEBOUNCE_MS } from './lib/scenarios/console';
 import { membershipScenario } from './lib/scenarios/group-members';
 import { importWalk } from './lib/scenarios/import-walk';
@@ -83,6 +84,12 @@ const withConsole = !process.argv.includes('--no-browser');
 const writeDocs = !process.argv.includes('--no-docs');
 const plan = quick ? QUICK : FULL;
 const report = new Report(`npm run bench${quick ? ' -- --quick' : ''}`, quick);
+report.scope =
+  `${plan.httpSeed.toLocaleString('en')} users seeded over HTTP, ${plan.medium.toLocaleString('en')} through the store` +
+  (plan.large
+    ? `, then ${plan.large.toLocaleString('en')} users and ${plan.largeGroups.toLocaleString('en')} groups`
+    : ', no large phase') +
+  `; ${plan.rounds} paired round(s) of ${plan.roundMs} ms per scenario`;
 const CONCURRENCY = 16;
 const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
@@ -455,11 +462,11 @@ async function main(): Promise<void> {
     await Promise.all([ceilings?.node.stop(), ceilings?.express.stop()]);
   }
   const total = performance.now() - t0;
-  const { json, md } = report.write(total);
-  const docs = writeDocs ? await report.writeDocs(total) : null;
+  const { json, md, data } = report.write(total);
+  const docs = writeDocs ? await writePerformancePage(data) : null;
   const missed = report.checks.filter((c) => c.met === false).length;
   console.log(
-    `\n${report.markdown(total)}\nwrote ${json}, ${md}${docs ? ` and ${docs}` : ''}; ${missed} target(s) missed; ${fmt(total / 1000, 0)} s`,
+    `\n${markdown(data)}\nwrote ${json}, ${md}${docs ? ` and ${docs}` : ''}; ${missed} target(s) missed; ${fmt(total / 1000, 0)} s`,
   );
 }
 

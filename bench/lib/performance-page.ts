@@ -3,11 +3,12 @@
  * it (full or quick), the machine, the tables of ./report.ts, and for each target what it
  * guards and, when missed, why — the texts live in bench/targets.json, keyed by check id.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { ROOT } from '../../test/support/child-process';
-import type { Check, Report } from './report';
+import { runTables, type Check, type RunData } from './report';
 
 export interface MachineFacts {
   cpus: number;
@@ -48,25 +49,30 @@ export function targetTexts(): Record<string, TargetText> {
 const loads = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
 
 /** The whole page for a finished run. */
-export function performancePage(report: Report, totalMs: number): string {
+export function performancePage(report: RunData): string {
   const texts = targetTexts();
   const m = report.machine;
-  const when = `${report.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const when = `${report.startedAt.slice(0, 16).replace('T', ' ')} UTC`;
+  const scope = report.scope ? ` (${report.scope})` : '';
   const kind = report.quick
-    ? '**quick** run (`--quick`: 2,000 users over HTTP, 10,000 through the store, no large phase, one short round per scenario). Its figures are indicative only; the targets at 100,000 and 250,000 users are not measured. Run `npm run bench` for the full report.'
-    : '**full** run (10,000 users over HTTP, 100,000 and 250,000 through the store).';
+    ? `**quick** run${scope}. Its figures are indicative only: small sizes, one short round per scenario, and the targets at 100,000 and 250,000 users are not measured. Run \`npm run bench\` for the full report.`
+    : `**full** run${scope}.`;
+  const busy = Math.max(...m.loadavg, ...m.loadavgAtEnd) > m.cpus;
   const measured = report.checks.filter((c) => c.met !== null);
   const met = measured.filter((c) => c.met).length;
   const out: string[] = [
     '# Performance',
     '',
-    '<!-- Written by `npm run bench` (bench/run.ts, bench/lib/performance-page.ts). Do not edit by hand: run the bench. -->',
+    "<!-- Written by `npm run bench` (bench/run.ts, bench/lib/performance-page.ts), or from a run's results by `npx tsx bench/write-docs.ts`. Do not edit by hand. -->",
     '',
     `This page is written by \`npm run bench\` at the end of each run; this one was a ${kind}`,
     '',
-    `- Run: \`${report.command}\`, started ${when}, ${(totalMs / 60_000).toFixed(1)} min in all.`,
+    `- Run: \`${report.command}\`, started ${when}, ${(report.totalMs / 60_000).toFixed(1)} min in all.`,
     `- Machine: ${m.cpus} × ${m.model}, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}.`,
-    `- Load average (1, 5, 15 min) at the start ${loads(m.loadavg)}, at the end ${loads(loadavg())}: the machine is shared, so other work shows in the figures.`,
+    `- Load average (1, 5, 15 min) at the start ${loads(m.loadavg)}, at the end ${loads(m.loadavgAtEnd)}.` +
+      (busy
+        ? ` **The load exceeded the ${m.cpus} cores**: other processes competed with the servers and the load generator, so ratios and latencies in this run are unreliable; measure again on an idle machine before drawing conclusions.`
+        : ' The machine was otherwise idle enough for the ratios to be read as they stand.'),
     `- Targets: ${met} of ${measured.length} measured targets met${report.checks.length > measured.length ? `, ${report.checks.length - measured.length} not measured in this run` : ''}.`,
     '',
     '## How it is measured',
@@ -75,7 +81,7 @@ export function performancePage(report: Report, totalMs: number): string {
     '',
     '## Results',
     '',
-    ...report.tables(),
+    ...runTables(report),
     '',
     '## Targets missed, and why',
     '',
@@ -107,10 +113,22 @@ export function performancePage(report: Report, totalMs: number): string {
     'npm run bench -- --quick     # under a minute, small sizes; also rewrites this page',
     'npm run bench -- --no-docs   # leave docs/ alone (experiments)',
     'npm run bench -- --no-browser  # skip the console scenario in Chromium',
+    'npx tsx bench/write-docs.ts  # rewrite this page from the newest bench/results/*.json',
     'npx tsx bench/profile.ts lookup 10000 5   # where one scenario spends its CPU',
     '```',
     '',
     'bench/README.md describes every entry point.',
   );
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Writes docs/performance.md for a run; returns its path. Formatted with the project's Prettier
+ * settings, so `npm run lint` (prettier --check) accepts the generated page as it is.
+ */
+export async function writePerformancePage(data: RunData): Promise<string> {
+  const file = join(ROOT, 'docs', 'performance.md');
+  const options = (await resolveConfig(file)) ?? {};
+  writeFileSync(file, await format(performancePage(data), { ...options, filepath: file }));
+  return file;
 }

@@ -4,12 +4,11 @@
  * the same tables with the machine, the run and why each missed target is missed).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { format, resolveConfig } from 'prettier';
 import { ROOT } from '../../test/support/child-process';
 import type { TargetFigures } from './paired';
-import { machineFacts, performancePage, type MachineFacts } from './performance-page';
+import { machineFacts, type MachineFacts } from './performance-page';
 
 export interface ThroughputRow {
   scenario: string;
@@ -52,6 +51,8 @@ export class Report {
   readonly notes: string[] = [];
   /** the machine as the run found it (load average before any server started) */
   readonly machine: MachineFacts = machineFacts();
+  /** what this run covers (sizes, phases), in words, for the page */
+  scope = '';
 
   constructor(
     readonly command: string,
@@ -99,64 +100,13 @@ export class Report {
     console.log(`  note: ${text}`);
   }
 
-  markdown(totalMs: number): string {
-    return `${[
-      `Measured ${this.startedAt.toISOString()} with \`${this.command}\` on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ` +
-        `Node ${process.version}; load average at the end ${loadavg()
-          .map((l) => l.toFixed(1))
-          .join(' ')}; whole run ${(totalMs / 60_000).toFixed(1)} min.`,
-      '',
-      ...this.tables(),
-    ].join('\n')}\n`;
-  }
-
-  /** The throughput, figure and target tables (Markdown lines). */
-  tables(): string[] {
-    const out: string[] = [];
-    out.push(
-      '| Scenario | Users | ScimDesk req/s | p50 ms | p99 ms | Express req/s | node:http req/s | vs Express | vs node:http | CPU ms/req ScimDesk / Express | CPU ratio |',
-      '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
-    );
-    for (const r of this.rows) {
-      out.push(
-        `| ${r.scenario} | ${r.users.toLocaleString('en')} | ${f0(r.scimdesk.throughput)} | ${f1(r.scimdesk.p50)} | ${f1(r.scimdesk.p99)} | ` +
-          `${f0(r.express.throughput)} | ${f0(r.node.throughput)} | ${pct(r.vsExpress)} | ${pct(r.vsNode)} | ` +
-          `${f2(r.scimdesk.cpuMsPerRequest)} / ${f2(r.express.cpuMsPerRequest)} | ${pct(r.cpuVsExpress)} |`,
-      );
-    }
-    out.push('', '| Measurement | Figure |', '|---|---|');
-    for (const f of this.figures) out.push(`| ${f.section}: ${f.name} | ${f.value} |`);
-    out.push('', '| Target | Measured | Met |', '|---|---|---|');
-    for (const c of this.checks) {
-      out.push(
-        `| ${c.target} | ${c.measured} | ${c.met === null ? 'not measured' : c.met ? 'yes' : '**no**'} |`,
-      );
-    }
-    if (this.notes.length) out.push('', ...this.notes.map((n) => `- ${n}`));
-    return out;
-  }
-
-  /**
-   * Writes docs/performance.md for this run; returns its path. Formatted with the project's
-   * Prettier settings, so `npm run lint` (prettier --check) accepts the generated page as is.
-   */
-  async writeDocs(totalMs: number): Promise<string> {
-    const file = join(ROOT, 'docs', 'performance.md');
-    const options = (await resolveConfig(file)) ?? {};
-    writeFileSync(file, await format(performancePage(this, totalMs), { ...options, filepath: file }));
-    return file;
-  }
-
-  write(totalMs: number): { json: string; md: string } {
-    const dir = join(ROOT, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    const stamp = this.startedAt.toISOString().replace(/[:.]/g, '-');
-    const json = join(dir, `${stamp}.json`);
-    const md = join(dir, 'latest.md');
-    const data = {
+  /** Everything the run measured, as written to bench/results/<timestamp>.json. */
+  data(totalMs: number): RunData {
+    return {
       startedAt: this.startedAt.toISOString(),
       command: this.command,
       quick: this.quick,
+      scope: this.scope,
       totalMs,
       machine: { ...this.machine, loadavgAtEnd: loadavg() },
       rows: this.rows,
@@ -164,8 +114,71 @@ export class Report {
       checks: this.checks,
       notes: this.notes,
     };
-    writeFileSync(json, `${JSON.stringify(data, null, 2)}\n`);
-    writeFileSync(md, this.markdown(totalMs));
-    return { json, md };
   }
+
+  /** Writes the results files; returns their paths and the data written. */
+  write(totalMs: number): { json: string; md: string; data: RunData } {
+    const dir = join(ROOT, 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    const stamp = this.startedAt.toISOString().replace(/[:.]/g, '-');
+    const json = join(dir, `${stamp}.json`);
+    const md = join(dir, 'latest.md');
+    const data = this.data(totalMs);
+    writeFileSync(json, `${JSON.stringify(data, null, 2)}\n`);
+    writeFileSync(md, markdown(data));
+    return { json, md, data };
+  }
+}
+
+/** A finished run: what bench/results/<timestamp>.json holds and docs/performance.md is made from. */
+export interface RunData {
+  startedAt: string;
+  command: string;
+  quick: boolean;
+  /** what the run covers, in words (absent in results written before it was recorded) */
+  scope?: string;
+  totalMs: number;
+  machine: MachineFacts & { loadavgAtEnd: number[] };
+  rows: ThroughputRow[];
+  figures: Figure[];
+  checks: Check[];
+  notes: string[];
+}
+
+/** The throughput, figure and target tables of a run (Markdown lines). */
+export function runTables(d: Pick<RunData, 'rows' | 'figures' | 'checks' | 'notes'>): string[] {
+  const out: string[] = [];
+  out.push(
+    '| Scenario | Users | ScimDesk req/s | p50 ms | p99 ms | Express req/s | node:http req/s | vs Express | vs node:http | CPU ms/req ScimDesk / Express | CPU ratio |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+  );
+  for (const r of d.rows) {
+    out.push(
+      `| ${r.scenario} | ${r.users.toLocaleString('en')} | ${f0(r.scimdesk.throughput)} | ${f1(r.scimdesk.p50)} | ${f1(r.scimdesk.p99)} | ` +
+        `${f0(r.express.throughput)} | ${f0(r.node.throughput)} | ${pct(r.vsExpress)} | ${pct(r.vsNode)} | ` +
+        `${f2(r.scimdesk.cpuMsPerRequest)} / ${f2(r.express.cpuMsPerRequest)} | ${pct(r.cpuVsExpress)} |`,
+    );
+  }
+  out.push('', '| Measurement | Figure |', '|---|---|');
+  for (const f of d.figures) out.push(`| ${f.section}: ${f.name} | ${f.value} |`);
+  out.push('', '| Target | Measured | Met |', '|---|---|---|');
+  for (const c of d.checks) {
+    out.push(
+      `| ${c.target} | ${c.measured} | ${c.met === null ? 'not measured' : c.met ? 'yes' : '**no**'} |`,
+    );
+  }
+  if (d.notes.length) out.push('', ...d.notes.map((n) => `- ${n}`));
+  return out;
+}
+
+/** bench/results/latest.md: one line about the run, then the tables. */
+export function markdown(d: RunData): string {
+  const m = d.machine;
+  return `${[
+    `Measured ${d.startedAt} with \`${d.command}\` on ${m.cpus} × ${m.model}, Node ${m.node}; ` +
+      `load average at the end ${d.machine.loadavgAtEnd.map((l) => l.toFixed(1)).join(' ')}; ` +
+      `whole run ${(d.totalMs / 60_000).toFixed(1)} min.`,
+    '',
+    ...runTables(d),
+  ].join('\n')}\n`;
 }
