@@ -71,11 +71,17 @@ export async function startChildServer(opts: ChildOptions): Promise<ChildServer>
     ...(opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {}),
     ...(opts.startTimeoutMs ? { timeoutMs: opts.startTimeoutMs } : {}),
   });
+  const consoleUrl = c.ready[1] ?? null;
+  if (opts.console && !consoleUrl?.startsWith('http')) {
+    // The CLI says why on the same line, e.g. "Console: the renderer is not built (…)".
+    await c.stop();
+    throw new Error(`the console is not served: ${/Console: (.*)/.exec(c.output())?.[1] ?? c.output()}`);
+  }
   return {
     child: c.proc,
     pid: c.pid,
     base: c.ready[0] as string,
-    consoleUrl: c.ready[1] ?? null,
+    consoleUrl,
     startMs: c.startMs,
     output: c.output,
     exited: c.exited,
