@@ -4,7 +4,7 @@
  *
  *  1. ceilings: bare node:http and bare Express 5 answering the same routes with fixed JSON;
  *  2. ScimDesk seeded over HTTP (Okta's POST /Users, 16 concurrent), then lookups, reads and
- *     durable writes, each paired round by round with the two ceilings (./paired.ts);
+ *     durable writes, each paired round by round with the two ceilings (./lib/paired.ts);
  *  3. ScimDesk seeded through the store with the medium size: lookups, reads, Okta's import walk,
  *     group membership batches, the 100k-member group read, the console in Chromium;
  *  4. the same directory extended to the large size plus groups: start-up, RSS, lookups, reads
