@@ -9,7 +9,7 @@ import { localAdminClient } from '../../server/admin/invoke';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS } from '../../server/domain/settings';
 import type { AdminApi } from '../../server/admin/methods';
 import { createAdminService, normalizePublicUrl, type AdminService } from '../../server/admin/service';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 
 let srv: TestServer;
 let service: AdminService;
