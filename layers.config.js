@@ -52,6 +52,12 @@ export const LAYER_ZONES = [
       'server/simulator is a SCIM client: it talks to a server over HTTP and may use server/domain and server/query only.',
   },
   {
+    name: 'http',
+    files: ['server/http/**/*.ts'],
+    forbid: layer('domain', 'query', 'store', 'scim', 'admin', 'log', 'auth', 'faults', 'app', 'core'),
+    message: 'server/http holds plain node:http helpers that both listeners share: nothing else of ours.',
+  },
+  {
     name: 'renderer',
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     allowTypeImports: true,

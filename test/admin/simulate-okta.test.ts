@@ -8,7 +8,7 @@ import type { AdminEvent } from '../../server/admin/contract';
 import { invokeAdmin } from '../../server/admin/invoke';
 import { createAdminService, type AdminService } from '../../server/admin/service';
 import { SIMULATOR_TOKEN_NAME } from '../../server/admin/simulate-okta';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 
 let srv: TestServer;
 let admin: AdminService;

@@ -76,7 +76,7 @@ const breaches: { zone: string; file: string; code: string }[] = [
   {
     zone: 'simulator → admin',
     file: 'server/simulator/breach.ts',
-    code: "import { ADMIN_METHODS } from '../admin/contract';\nexport const y = ADMIN_METHODS;\n",
+    code: "import { ADMIN_INPUT } from '../admin/contract';\nexport const y = ADMIN_INPUT;\n",
   },
   {
     zone: 'simulator → log',
@@ -87,6 +87,11 @@ const breaches: { zone: string; file: string; code: string }[] = [
     zone: 'simulator → auth',
     file: 'server/simulator/breach.ts',
     code: "import { TokenService } from '../auth/tokens';\nexport const y = TokenService;\n",
+  },
+  {
+    zone: 'http → domain',
+    file: 'server/http/breach.ts',
+    code: "import { ScimError } from '../domain/errors';\nexport const y = ScimError;\n",
   },
   {
     zone: 'server → electron',
@@ -122,6 +127,10 @@ describe('layer rules in the lint configuration', () => {
     {
       file: 'renderer/src/ok.ts',
       code: "import type { AdminApi } from '../../server/admin/contract';\nexport type Y = AdminApi;\n",
+    },
+    {
+      file: 'server/http/ok.ts',
+      code: "import type { IncomingMessage } from 'node:http';\nexport type Y = IncomingMessage;\n",
     },
     { file: 'server/query/ok.ts', code: "import { fold } from '../domain/fold';\nexport const y = fold;\n" },
     {

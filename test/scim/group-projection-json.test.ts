@@ -4,7 +4,7 @@
  * the Okta simulator's membership read-back (docs/simulator.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 
 describe.each(['netskope', 'rfc'] as const)('group projection with members (%s)', (profile) => {
   let s: TestServer;

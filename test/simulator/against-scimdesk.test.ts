@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILE_NAMES } from '../../server/domain/profiles';
 import { runSimulation } from '../../server/simulator/runner';
 import { SIMULATOR_FLOWS } from '../../server/simulator/types';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
 
 describe.each(PROFILE_NAMES)('simulator against ScimDesk (%s profile)', (profile) => {
   let server: TestServer;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../server/simulator/types';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
 
 function simulate(args: string[]): Promise<{ code: number | null; lines: string[]; stderr: string }> {
   return new Promise((resolve, reject) => {
