@@ -128,6 +128,10 @@ export function createScimApp(deps: ScimServerDeps): Express {
 
   app.use((req: Request, res: Response) => {
     const started = process.hrtime.bigint();
+    // The log's time is when the request arrived, taken with its seq: rows in seq order are
+    // then in time order, even for concurrent requests that finish out of order (a burst of
+    // creates reads in order by time, issue 17). durationMs says when it finished.
+    const receivedAt = new Date().toISOString();
     const { id: requestId, seq } = deps.log.nextId();
     const url = new URL(req.url, 'http://scim.invalid');
     const route = resolveRoute(url.pathname);
@@ -155,7 +159,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
       deps.log.append({
         id: requestId,
         seq,
-        time: new Date().toISOString(),
+        time: receivedAt,
         method: req.method,
         path: url.pathname,
         query: url.search.replace(/^\?/, ''),
