@@ -300,24 +300,18 @@ async function medium(seeded: string): Promise<void> {
         report.figure(
           `console at ${n.toLocaleString('en')} users`,
           'Chromium',
-          `load ${fmt(c.loadMs, 0)} ms; Users first rows ${fmt(c.firstRowsMs, 0)} ms; search name ${fmt(c.searchMs.name, 0)} ms, email ${fmt(c.searchMs.email, 0)} ms, no match ${fmt(c.searchMs.noMatch, 0)} ms (${SEARCH_DEBOUNCE_MS} ms debounce included); DOM rows ${c.domRowsTop} at top, ${c.domRowsMiddle} mid-table (filled in ${fmt(c.scrollFillMs, 0)} ms); "${c.total}"`,
+          `load ${fmt(c.loadMs, 0)} ms; Users first rows ${fmt(c.firstRowsMs, 0)} ms; search ${fmt(c.searchMs, 0)} ms at worst: name ${fmt(c.searches.name, 0)}, email ${fmt(c.searches.email, 0)}, no match ${fmt(c.searches.noMatch, 0)} ms (${SEARCH_DEBOUNCE_MS} ms debounce included); DOM rows ${c.domRowsTop} at top, ${c.domRowsMiddle} mid-table (filled in ${fmt(c.scrollFillMs, 0)} ms); "${c.total}"`,
         );
         report.check(
           'console: Users first rows ≤ 500 ms after navigation',
           `${fmt(c.firstRowsMs, 0)} ms`,
           c.firstRowsMs <= 500,
         );
-        for (const [what, ms] of [
-          ['a name', c.searchMs.name],
-          ['an email', c.searchMs.email],
-          ['no match', c.searchMs.noMatch],
-        ] as const) {
-          report.check(
-            `console: search for ${what} answers ≤ 300 ms`,
-            `${fmt(ms, 0)} ms from the last keystroke (debounce ${SEARCH_DEBOUNCE_MS} ms)`,
-            ms <= 300,
-          );
-        }
+        report.check(
+          'console: search answers ≤ 300 ms',
+          `${fmt(c.searchMs, 0)} ms from typing (debounce ${SEARCH_DEBOUNCE_MS} ms)`,
+          c.searchMs <= 300,
+        );
         report.check(
           'console: only visible rows rendered',
           `${c.domRowsMiddle} rows in the DOM mid-table of ${c.total}`,

@@ -35,8 +35,10 @@ export interface ConsoleFigures {
   loadMs: number;
   /** click on Users until the first user row is shown */
   firstRowsMs: number;
+  /** the slowest of `searches` */
+  searchMs: number;
   /** typing a search until the table shows its answer (debounce included), per kind of query */
-  searchMs: SearchFigures;
+  searches: SearchFigures;
   /** rows in the DOM after the first page, and after scrolling to the middle */
   domRowsTop: number;
   domRowsMiddle: number;
@@ -115,17 +117,17 @@ export async function consoleScenario(consoleUrl: string, users: number): Promis
     // (given and family name, two words across fields), an email and a query matching nobody.
     const target = Math.floor(users / 2) + 321;
     const search = page.getByRole('searchbox', { name: 'Search users' });
-    const searches: Record<keyof SearchFigures, { text: string; row: string | null }> = {
+    const queries: Record<keyof SearchFigures, { text: string; row: string | null }> = {
       name: { text: `First${target} Last${target}`, row: userName(target) },
       email: { text: userName(target), row: userName(target) },
       noMatch: { text: 'no-such-user-zq', row: null },
     };
-    const searchMs = {} as SearchFigures;
-    for (const [key, s] of Object.entries(searches) as [
+    const searches = {} as SearchFigures;
+    for (const [key, s] of Object.entries(queries) as [
       keyof SearchFigures,
       { text: string; row: string | null },
     ][]) {
-      searchMs[key] = await timeSearch(page, s.text, s.row);
+      searches[key] = await timeSearch(page, s.text, s.row);
       await search.fill('');
       await table
         .getByRole('row')
@@ -154,7 +156,8 @@ export async function consoleScenario(consoleUrl: string, users: number): Promis
     );
     const scrollFillMs = performance.now() - t;
     const domRowsMiddle = await table.getByRole('row').count();
-    return { loadMs, firstRowsMs, searchMs, domRowsTop, domRowsMiddle, scrollFillMs, total };
+    const searchMs = Math.max(searches.name, searches.email, searches.noMatch);
+    return { loadMs, firstRowsMs, searchMs, searches, domRowsTop, domRowsMiddle, scrollFillMs, total };
   } finally {
     await context.close().catch(() => undefined);
     await rm(profile, { recursive: true, force: true });
