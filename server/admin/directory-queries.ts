@@ -52,7 +52,7 @@ function whereOf(
       kind === 'users' ? usersTarget(core.tenant.userSchemas()) : groupsTarget(core.tenant.groupSchemas());
     parts.push(compileFilter(parseFilter(filter), target));
   }
-  const words = searchCondition(alias, searchWords(search ?? ''));
+  const words = searchCondition(kind, alias, searchWords(search ?? ''));
   if (words) parts.push(words);
   if (parts.length === 0) return undefined;
   if (parts.length === 1) return parts[0];

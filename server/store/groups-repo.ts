@@ -3,7 +3,7 @@
  * membership PATCH costs in proportion to the members it names, never to the group's size.
  */
 import { fold } from '../domain/fold';
-import { groupSearchText, searchCondition } from './search-text';
+import { groupSearchText, searchCondition, searchRowCondition } from './search-text';
 import type { Reader, SqlValue, Tx } from './types';
 import { GenerationCounter } from './generations';
 import { ResourceLister, type ListResult } from './resource-list';
@@ -71,6 +71,8 @@ function toStored(row: Row): StoredGroup {
 }
 
 const CHUNK = 300;
+/** members above which a member search scans the users' search index (see listMembers) */
+const MEMBERS_SEARCH_SCAN = 5000;
 /** members per SQL-built slice of a group's member JSON (~200 bytes each) */
 const MEMBERS_JSON_CHUNK = 10_000;
 
@@ -277,7 +279,12 @@ export class GroupsRepo {
   ): { total: number; items: MemberRecord[] } {
     const params: SqlValue[] = [groupSeq];
     let where = 'gm.group_seq = ?';
-    const search = searchCondition('u', words);
+    // A small group's members are checked row by row; past MEMBERS_SEARCH_SCAN, one scan of
+    // the search index (~30 ms at 100,000 users) is cheaper than a row lookup per member.
+    const search =
+      this.memberCount(r, groupSeq) > MEMBERS_SEARCH_SCAN
+        ? searchCondition('users', 'u', words)
+        : searchRowCondition('u', words);
     if (search) {
       where += ` AND ${search.sql}`;
       params.push(...search.params);

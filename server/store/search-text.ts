@@ -69,14 +69,29 @@ export function searchWords(text: string): string[] {
   return kept.slice(0, MAX_SEARCH_WORDS);
 }
 
-/** SQL condition on `<alias>.search_ci` for these words (instr has no wildcards to escape). */
+/**
+ * SQL condition for these words on rows of `table` under `alias`, or undefined for none.
+ *
+ * The words are matched in a subquery that only needs `seq` and `search_ci`, so SQLite scans
+ * the covering index `<table>_search` and hands the outer query a set of seqs; matched inline,
+ * the planner walked the table (in seq order, for the page) or the partial userName index with
+ * a row lookup each, reading every stored resource: ~4× slower at 100,000 users.
+ */
 export function searchCondition(
+  table: 'users' | 'groups',
   alias: string,
   words: readonly string[],
 ): { sql: string; params: readonly SqlValue[] } | undefined {
   if (words.length === 0) return undefined;
-  return {
-    sql: words.map(() => `instr(${alias}.search_ci, ?) > 0`).join(' AND '),
-    params: words,
-  };
+  const match = words.map(() => 'instr(s.search_ci, ?) > 0').join(' AND ');
+  return { sql: `${alias}.seq IN (SELECT s.seq FROM ${table} s WHERE ${match})`, params: words };
+}
+
+/** The same words matched on the row itself: for a few rows already found by other means. */
+export function searchRowCondition(
+  alias: string,
+  words: readonly string[],
+): { sql: string; params: readonly SqlValue[] } | undefined {
+  if (words.length === 0) return undefined;
+  return { sql: words.map(() => `instr(${alias}.search_ci, ?) > 0`).join(' AND '), params: words };
 }

@@ -54,14 +54,14 @@ async function oldDatabase(): Promise<string> {
 }
 
 function findUsers(store: Store, text: string): string[] {
-  const where = searchCondition('u', searchWords(text));
+  const where = searchCondition('users', 'u', searchWords(text));
   return store.engine
     .read((r) => store.users.list(r, { ...(where ? { where } : {}), startIndex: 1, count: 10 }))
     .rows.map((u) => u.id);
 }
 
 function findGroups(store: Store, text: string): string[] {
-  const where = searchCondition('g', searchWords(text));
+  const where = searchCondition('groups', 'g', searchWords(text));
   return store.engine
     .read((r) => store.groups.list(r, { ...(where ? { where } : {}), startIndex: 1, count: 10 }))
     .rows.map((g) => g.id);
@@ -98,13 +98,22 @@ describe('search migration', () => {
     const version = store.engine.read((r) => r.get<{ user_version: number }>('PRAGMA user_version'));
     expect(version?.user_version).toBe(MIGRATIONS.length);
     expectSearchable(store);
-    const plan = store.engine.read((r) =>
-      r.all<{ detail: string }>(
-        `EXPLAIN QUERY PLAN SELECT count(*) FROM users u WHERE u.deleted = 0 AND instr(u.search_ci, ?) > 0`,
-        ['x'],
-      ),
-    );
-    expect(plan.map((p) => p.detail).join('\n')).toMatch(/COVERING INDEX users_search/);
+    // the words are matched on the covering index, never by reading every stored resource
+    const where = searchCondition('users', 'u', searchWords('zebulon mail'));
+    for (const sql of [
+      'SELECT count(*) FROM users u WHERE u.deleted = 0 AND',
+      'SELECT u.resource FROM users u WHERE u.deleted = 0 AND',
+    ]) {
+      const plan = store.engine.read((r) =>
+        r.all<{ detail: string }>(
+          `EXPLAIN QUERY PLAN ${sql} (${where?.sql}) ORDER BY u.seq LIMIT 50`,
+          where?.params,
+        ),
+      );
+      const steps = plan.map((p) => p.detail).join('\n');
+      expect(steps).toMatch(/SCAN s USING COVERING INDEX users_search/);
+      expect(steps).not.toMatch(/SCAN u\b/);
+    }
 
     // restart: the backfill is replayed from the journal
     await store.close();
