@@ -1,7 +1,9 @@
 /**
- * `npx tsx bench/console-search.ts [--users N]`: the console scenario of `npm run bench`
- * (./scenarios/console.ts) alone, on a directory seeded through the store (default 100,000
- * users), so the search figures of issue 17 can be measured without the whole bench.
+ * `npx tsx bench/console-search.ts [--users N] [--dir D]`: the console scenario of
+ * `npm run bench` (./scenarios/console.ts) alone, on a directory seeded through the store
+ * (default 100,000 users), so the search figures of issue 17 can be measured without the whole
+ * bench. `--dir` reuses a directory seeded before (`bench/seed-store.ts D --users N`; kept as it
+ * is left, and migrated if an older build seeded it: the start-up time then includes that).
  * Needs the renderer built (`npx electron-vite build`). Prints the figures as JSON.
  */
 import { existsSync } from 'node:fs';
@@ -12,24 +14,30 @@ import { removeDir, seedStore, startInstance, tempDir } from './instance';
 import { consoleScenario, SEARCH_DEBOUNCE_MS } from './scenarios/console';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { users: { type: 'string', default: '100000' } } });
+  const { values } = parseArgs({
+    options: { users: { type: 'string', default: '100000' }, dir: { type: 'string' } },
+  });
   const users = Number(values.users);
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error('the renderer is not built: run `npx electron-vite build` first');
   }
-  const dir = await tempDir('console');
+  const dir = values.dir ?? (await tempDir('console'));
   try {
-    const seedMs = await seedStore(dir, users);
-    console.log(`seeded ${users.toLocaleString('en')} users in ${seedMs} ms`);
+    if (!values.dir) {
+      const seedMs = await seedStore(dir, users);
+      console.log(`seeded ${users.toLocaleString('en')} users in ${seedMs} ms`);
+    }
     const inst = await startInstance(dir, { console: true });
     try {
       const figures = await consoleScenario(inst.consoleUrl as string, users);
-      console.log(JSON.stringify({ users, debounceMs: SEARCH_DEBOUNCE_MS, ...figures }, null, 2));
+      console.log(
+        JSON.stringify({ users, startMs: inst.startMs, debounceMs: SEARCH_DEBOUNCE_MS, ...figures }, null, 2),
+      );
     } finally {
       await inst.stop();
     }
   } finally {
-    await removeDir(dir);
+    if (!values.dir) await removeDir(dir);
   }
 }
 
