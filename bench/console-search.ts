@@ -9,9 +9,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT } from './child';
-import { removeDir, seedStore, startInstance, tempDir } from './instance';
-import { consoleScenario, SEARCH_DEBOUNCE_MS } from './scenarios/console';
+import { ROOT } from '../test/support/child-process';
+import { removeDir, seedStore, startInstance, tempDir } from './lib/instance';
+import { consoleScenario, SEARCH_DEBOUNCE_MS } from './lib/scenarios/console';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -4,15 +4,18 @@
  * several words across fields, and the search data kept current by every kind of write.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localAdminClient } from '../../server/admin/invoke';
+import type { AdminApi } from '../../server/admin/methods';
 import { createAdminService, type AdminService } from '../../server/admin/service';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 
 const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP_URN = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 let srv: TestServer;
-let admin: AdminService;
+let service: AdminService;
+let admin: AdminApi;
 let zebId: string;
 let unicodeId: string;
 let groupId: string;
@@ -55,7 +58,8 @@ beforeAll(async () => {
   // The rfc profile stores displayName and name.formatted, which the netskope profile drops
   // unless they are opted in (docs/netskope.md §5.3): the search covers whatever is stored.
   srv = await startTestServer({ profile: 'rfc' });
-  admin = createAdminService(srv.core);
+  service = createAdminService(srv.core);
+  admin = localAdminClient(service);
   // The user of issue 17: no field but userName and externalId was searchable.
   zebId = await post(
     '/Users',
@@ -75,7 +79,7 @@ beforeAll(async () => {
   await post('/Users', user('other@y.io', 'Other', 'Person', { displayName: 'Someone Else' }));
 });
 afterAll(async () => {
-  admin?.dispose();
+  service?.dispose();
   await srv?.close();
 });
 

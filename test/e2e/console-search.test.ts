@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { localAdminClient } from '../../server/admin/invoke';
 import { createAdminService } from '../../server/admin/service';
 import { formatPreciseTime } from '../../renderer/src/lib/format-time';
 import { screenshot, startConsoleHarness, type ConsoleHarness } from './console-harness';
@@ -47,9 +48,9 @@ async function shown(table: string): Promise<string[]> {
 
 beforeAll(async () => {
   h = await startConsoleHarness();
-  const admin = createAdminService(h.core);
-  token = (await admin.createToken({ clientName: 'OKTA' })).token;
-  admin.dispose();
+  const service = createAdminService(h.core);
+  token = (await localAdminClient(service).createToken({ clientName: 'OKTA' })).token;
+  service.dispose();
   const ids = [
     await post(
       '/Users',
@@ -179,11 +180,11 @@ describe('request log times (issue 17)', () => {
   });
 
   it('a time range typed to the millisecond keeps exactly the creates inside it', async () => {
-    const admin = createAdminService(h.core);
-    const log = (await admin.queryLog({ methods: ['POST'], limit: 500 }))
+    const service = createAdminService(h.core);
+    const log = (await localAdminClient(service).queryLog({ methods: ['POST'], limit: 500 }))
       .filter((e) => e.resources.some((r) => r.name?.startsWith('burst')))
       .sort((a, b) => a.seq - b.seq);
-    admin.dispose();
+    service.dispose();
     expect(log).toHaveLength(100);
     const local = (iso: string) => formatPreciseTime(iso).replace(' ', 'T');
     await page.getByLabel('From time').fill(local((log[40] as { time: string }).time));

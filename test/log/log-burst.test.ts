@@ -5,19 +5,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogSummary } from '../../server/admin/contract';
+import { localAdminClient } from '../../server/admin/invoke';
+import type { AdminApi } from '../../server/admin/methods';
 import { createAdminService, type AdminService } from '../../server/admin/service';
 import { formatPreciseTime } from '../../renderer/src/lib/format-time';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 
 let srv: TestServer;
-let admin: AdminService;
+let service: AdminService;
+let admin: AdminApi;
 
 beforeAll(async () => {
   srv = await startTestServer();
-  admin = createAdminService(srv.core);
+  service = createAdminService(srv.core);
+  admin = localAdminClient(service);
 });
 afterAll(async () => {
-  admin?.dispose();
+  service?.dispose();
   await srv?.close();
 });
 
