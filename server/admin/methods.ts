@@ -26,9 +26,11 @@ import type {
   NewToken,
   Page,
   revokeTokenSchema,
+  RunResult,
   ServerInfo,
   Settings,
   settingsPatchSchema,
+  simulateOktaSchema,
   TokenInfo,
   UserDetail,
   UserRow,
@@ -59,6 +61,7 @@ export const ADMIN_METHODS = {
   getSettings: sig<undefined, Settings>(),
   updateSettings: sig<typeof settingsPatchSchema, Settings>(),
   checklist: sig<undefined, ChecklistStep[]>(),
+  simulateOkta: sig<typeof simulateOktaSchema, RunResult>(),
 } as const;
 
 export type AdminMethod = keyof typeof ADMIN_METHODS;

@@ -14,6 +14,7 @@ import type { AdminHost } from './events';
 import type { AdminHandlers } from './methods';
 import { toTokenInfo } from './rows';
 import { wireLiveEvents } from './live-events';
+import { createSimulateOkta } from './simulate-okta';
 
 /** The package version, read once; the same relative path holds from server/admin/ and from out/main/. */
 function readVersion(): string {
@@ -151,6 +152,8 @@ export function createAdminService(core: ScimDeskCore): AdminService {
     async checklist() {
       return live.checklist.steps();
     },
+
+    simulateOkta: createSimulateOkta(core, (event) => live.bus.emit(event)),
   };
 
   return Object.assign(api, {
