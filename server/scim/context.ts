@@ -3,9 +3,9 @@ import type { LogResourceRef } from '../domain/request-record';
 import type { Profile } from '../domain/profiles';
 
 export interface TenantSettings {
-  /** attributes enabled through PATCH /Schemas (spec/netskope.md §5.3) */
+  /** attributes enabled through PATCH /Schemas (docs/netskope.md §5.3) */
   enabledAttributes: ReadonlySet<string>;
-  /** unknown member ids: 400 instead of drop-and-warn (spec/netskope.md §6) */
+  /** unknown member ids: 400 instead of drop-and-warn (docs/netskope.md §6) */
   strictMembers: boolean;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Discovery endpoints (RFC 7644 §4): /ServiceProviderConfig, /ResourceTypes, /Schemas, describing
  * exactly what this tenant supports; and PATCH /Schemas/{id}, Netskope's way of enabling
- * optional attributes (spec/netskope.md §5.3).
+ * optional attributes (docs/netskope.md §5.3).
  */
 import type { ScimContext } from './context';
 import { invalidValue, notFound, invalidSyntax } from '../domain/errors';
@@ -123,7 +123,7 @@ function withMeta(ctx: ScimContext, s: SchemaDef): Record<string, unknown> {
   };
 }
 
-/** GET /Schemas; Netskope pages it with offset/limit (1–10) rather than startIndex/count (spec/netskope.md §4). */
+/** GET /Schemas; Netskope pages it with offset/limit (1–10) rather than startIndex/count (docs/netskope.md §4). */
 export function getSchemas(t: Tenant, ctx: ScimContext, query: URLSearchParams, id?: string): Reply {
   const served = servedSchemas(t, ctx);
   if (id !== undefined) {

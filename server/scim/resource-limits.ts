@@ -4,7 +4,7 @@
  * attribute matching is case-insensitive (RFC 7643 §2.1), which costs per name; 10,000 names
  * took ~10 s of one core before this limit (issue 4, "Limits"). Real clients are far below:
  * Okta sends the profile's mapped attributes (a few dozen), and a Netskope tenant stores at most
- * 15 custom attributes (spec/netskope.md §14).
+ * 15 custom attributes (docs/netskope.md §14).
  */
 import { ScimError } from '../domain/errors';
 

@@ -86,7 +86,7 @@ export class GroupsRepo {
     return toStored(row);
   }
 
-  /** Live group with this displayName, compared folded (spec/okta.md Q23: duplicates are refused). */
+  /** Live group with this displayName, compared folded (docs/okta.md Q23: duplicates are refused). */
   findByDisplayName(r: Reader, displayName: string): StoredGroup | undefined {
     const row = r.get<Row>(
       `SELECT ${GROUP_COLUMNS} FROM groups g WHERE g.display_name_ci = ? AND g.deleted = 0`,
@@ -173,7 +173,7 @@ export class GroupsRepo {
     this.generations.removed();
   }
 
-  /** Adds memberships; already-present members are left alone (idempotent add, spec/okta.md Q8). */
+  /** Adds memberships; already-present members are left alone (idempotent add, docs/okta.md Q8). */
   addMembers(tx: Tx, groupSeq: number, userSeqs: readonly number[], now: string): number {
     let added = 0;
     for (let i = 0; i < userSeqs.length; i += CHUNK) {

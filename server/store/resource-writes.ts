@@ -16,20 +16,21 @@ export interface WriteScope {
 }
 
 export class ResourceWrites {
-  private readonly observers: WriteObserver[] = [];
+  /** replaced, never mutated, so a write in flight keeps the list it started with */
+  private observers: readonly WriteObserver[] = [];
   private memberSeqs = false;
 
   constructor(private readonly engine: Engine) {}
 
   /** Adds an observer for all later writes; returns the function that removes it. */
   observe(observer: WriteObserver): () => void {
-    this.observers.push(observer);
-    this.memberSeqs = this.observers.some((o) => o.memberSeqs === true);
-    return () => {
-      const i = this.observers.indexOf(observer);
-      if (i >= 0) this.observers.splice(i, 1);
-      this.memberSeqs = this.observers.some((o) => o.memberSeqs === true);
-    };
+    this.setObservers([...this.observers, observer]);
+    return () => this.setObservers(this.observers.filter((o) => o !== observer));
+  }
+
+  private setObservers(list: readonly WriteObserver[]): void {
+    this.observers = list;
+    this.memberSeqs = list.some((o) => o.memberSeqs === true);
   }
 
   /**
@@ -37,7 +38,7 @@ export class ResourceWrites {
    * Observers' afterCommit runs only then: a write that fails to persist announces nothing.
    */
   async run<T>(ctx: WriteContext, fn: (scope: WriteScope) => T): Promise<T> {
-    const observers = [...this.observers];
+    const observers = this.observers;
     let changes: ResourceChange[] = [];
     const result = await this.engine.write((tx) => {
       changes = [];

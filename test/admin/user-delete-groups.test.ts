@@ -94,17 +94,15 @@ describe('DELETE /Users/{id} and the groups the user was in', () => {
     expect(rename.status).toBe(204);
     await eventMatching((e) => e.type === 'groups-changed' && changedIds(e).includes(untouched), mark);
 
-    const announced = events
-      .slice(mark)
-      .flatMap((e) => (e.type === 'groups-changed' ? changedIds(e) : []))
-      .filter((id) => id !== untouched);
-    expect(announced.sort()).toEqual([both, onlyA].sort());
-    // the events carry the groups' rows with their new counts, as the Groups screen shows them
-    const pushed = events.slice(mark).flatMap((e) => (e.type === 'groups-changed' ? e.rows : []));
-    expect(pushed.find((g) => g.id === both)?.memberCount).toBe(1);
-    expect(pushed.find((g) => g.id === onlyA)?.memberCount).toBe(0);
+    // The rows the console patches in place carry the new member counts.
+    const announced = new Map<string, number>();
+    for (const e of events.slice(mark)) {
+      if (e.type === 'groups-changed') for (const g of e.rows) announced.set(g.id, g.memberCount);
+    }
+    announced.delete(untouched);
+    expect(Object.fromEntries(announced)).toEqual({ [both]: 1, [onlyA]: 0 });
 
-    const rows = await admin.listGroups({ search: 'leavers', offset: 0, limit: 100 });
+    const rows = await admin.listGroups({ search: 'leavers', offset: 0, limit: 10 });
     const count = (id: string): number | undefined => rows.items.find((g) => g.id === id)?.memberCount;
     expect(count(both)).toBe(1);
     expect(count(onlyA)).toBe(0);
