@@ -16,7 +16,16 @@ import { getResourceTypes, getSchemas, patchSchema, serviceProviderConfig } from
 import { errorBody, errorContentType } from './error-body';
 import { ScimError } from '../domain/errors';
 import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from './groups';
-import type { RateLimiter } from './rate-limit';
+import type { FaultDecision, FaultEngine } from '../faults/engine';
+import type { FaultResource } from '../domain/fault-rule';
+import {
+  DropConnection,
+  afterHandling,
+  answerFacts,
+  beforeHandling,
+  digestOf,
+  namesInBody,
+} from './fault-step';
 import type { Reply } from './reply';
 import { resolveRoute, type Route } from './routes';
 import type { Tenant } from './tenant';
@@ -26,8 +35,10 @@ export interface ScimServerDeps {
   tenant: Tenant;
   tokens: TokenService;
   log: RequestLog;
-  /** null when rate limiting is off */
-  limiter: () => RateLimiter | null;
+  /** fault rules (docs/faults.md); asked only while `faults.engaged` */
+  faults: FaultEngine;
+  /** userName / displayName of a stored user or group, for rules that match on them */
+  namesOf: (resource: FaultResource, id: string) => { userName: string | null; displayName: string | null };
   orgKey: () => string;
   saveEnabledAttributes: (names: string[]) => Promise<void>;
   maxBodyBytes?: number;
@@ -139,9 +150,37 @@ export function createScimApp(deps: ScimServerDeps): Express {
       warnings: [],
       resources: [],
       patchStyle: null,
+      fault: null,
     };
     let tokenName: string | null = null;
     let rawBody: string | null = null;
+    let bodyRead = false;
+    let decision: FaultDecision | null = null;
+    let label: string | null = null;
+
+    const observe = (status: number, headers: Record<string, string>, text: string | Buffer): void => {
+      const doneAt = Date.now();
+      deps.faults.observe({
+        requestId,
+        seq,
+        at: doneAt - Math.round(Number(process.hrtime.bigint() - started) / 1e6),
+        doneAt,
+        method: req.method,
+        path: url.pathname,
+        query: url.search.replace(/^\?/, ''),
+        digest: digestOf(rawBody),
+        status,
+        // totalResults and scimType come first in the bodies we write: the head is enough
+        ...answerFacts(
+          status,
+          typeof text === 'string' ? text.slice(0, 1024) : text.toString('utf8', 0, 1024),
+        ),
+        retryAfter: headers['Retry-After'] ?? null,
+        fault: ctx.fault,
+        label: label ?? ctx.resources[0]?.name ?? null,
+        tokenName,
+      });
+    };
 
     const finish = (reply: Reply, contentType: string): void => {
       const text =
@@ -151,6 +190,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
       res.status(reply.status);
       for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
       res.end(text);
+      if (deps.faults.engaged) observe(reply.status, headers, text);
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       deps.log.append({
         id: requestId,
@@ -167,6 +207,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
         resources: ctx.resources,
         warnings: ctx.warnings,
         patchStyle: ctx.patchStyle,
+        fault: ctx.fault,
         requestHeaders: redactHeaders(req.headers),
         requestBody: redactBody(rawBody),
         responseHeaders: redactHeaders(headers),
@@ -174,7 +215,36 @@ export function createScimApp(deps: ScimServerDeps): Express {
       });
     };
 
+    /** `respond.drop`: close the socket without writing a byte, and log it as status 0. */
+    const drop = (err: DropConnection): void => {
+      req.socket.destroy();
+      ctx.warnings.push(err.message);
+      if (deps.faults.engaged) observe(0, {}, '');
+      deps.log.append({
+        id: requestId,
+        seq,
+        time: new Date().toISOString(),
+        method: req.method,
+        path: url.pathname,
+        query: url.search.replace(/^\?/, ''),
+        status: 0,
+        durationMs: Math.round((Number(process.hrtime.bigint() - started) / 1e6) * 100) / 100,
+        tokenName,
+        userAgent: header(req, 'user-agent') ?? null,
+        resourceType: resourceTypeOf(route),
+        resources: ctx.resources,
+        warnings: ctx.warnings,
+        patchStyle: ctx.patchStyle,
+        fault: ctx.fault,
+        requestHeaders: redactHeaders(req.headers),
+        requestBody: redactBody(rawBody),
+        responseHeaders: {},
+        responseBody: null,
+      });
+    };
+
     const fail = (err: unknown): void => {
+      if (err instanceof DropConnection) return drop(err);
       let e: ScimError;
       if (err instanceof ScimError) e = err;
       else if (err instanceof StoreUnavailableError) {
@@ -225,25 +295,45 @@ export function createScimApp(deps: ScimServerDeps): Express {
         });
       }
       tokenName = who.clientName;
-      const limiter = deps.limiter();
-      if (limiter && !limiter.take()) {
-        throw new ScimError(429, 'Too many requests: the tenant allows a limited request rate', undefined, {
-          'Retry-After': '1',
-        });
-      }
       if (route.resource === null || route.extra)
         throw new ScimError(404, `No such SCIM endpoint: ${url.pathname}`);
+      const hasBody = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH';
+      // Faults (docs/faults.md): one property read when no rule is set.
+      if (deps.faults.engaged) {
+        if (hasBody) {
+          rawBody = await readBody(req, maxBody);
+          bodyRead = true;
+        }
+        const resource = route.resource;
+        const names = () => {
+          const inBody = namesInBody(rawBody);
+          if (inBody.userName !== null || inBody.displayName !== null || route.id === null) return inBody;
+          return deps.namesOf(resource, route.id);
+        };
+        decision = deps.faults.decide({ method: req.method, resource, path: url.pathname, tokenName, names });
+        if (decision) {
+          ctx.fault = decision.mark;
+          const n = names();
+          label = resource === 'Groups' ? n.displayName : n.userName;
+          await beforeHandling(decision);
+        }
+      }
       let parsed: unknown;
-      if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') {
+      if (hasBody) {
         const contentType = header(req, 'content-type');
-        rawBody = await readBody(req, maxBody);
+        if (!bodyRead) rawBody = await readBody(req, maxBody);
         if (!isJsonType(contentType)) {
           throw new ScimError(
             415,
             `Unsupported content type "${contentType ?? ''}": send application/scim+json or application/json`,
           );
         }
-        parsed = parseJson(rawBody);
+        parsed = parseJson(rawBody ?? '');
+      }
+      if (decision?.mark.afterWrite) {
+        // The lost acknowledgement: the request is applied once, then its answer is replaced.
+        await dispatch(deps, ctx, req, route, url.searchParams, () => parsed).catch(() => undefined);
+        afterHandling(decision);
       }
       return dispatch(deps, ctx, req, route, url.searchParams, () => parsed);
     };

@@ -24,6 +24,7 @@ const entry = (seq: number): LogSummary => ({
   resources: [],
   warnings: [],
   patchStyle: null,
+  fault: null,
 });
 
 describe('toLogQuery', () => {
