@@ -31,6 +31,12 @@ export const BRIDGE_METHODS = [
   'getSettings',
   'updateSettings',
   'checklist',
+  'listFaults',
+  'setFaultRules',
+  'toggleFaultRule',
+  'addFaultPreset',
+  'checkFaultRules',
+  'faultRetries',
 ] as const satisfies readonly AdminMethod[];
 
 type Missing = Exclude<AdminMethod, (typeof BRIDGE_METHODS)[number]>;

@@ -69,7 +69,10 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
   }
   const faults = new FaultEngine();
   faults.setRules(options.faultRules ?? settings.faultRules);
-  if (options.faultRules) settings = await saveSettings(store, settings, { faultRules: options.faultRules });
+  if (options.faultRules) {
+    const rateLimit = rateLimitOf(options.faultRules, settings.rateLimit);
+    settings = await saveSettings(store, settings, { faultRules: options.faultRules, rateLimit });
+  }
 
   const apply = (s: StoredSettings): void => {
     tenant.setProfile(s.profile);
@@ -78,17 +81,18 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
   };
   const updateSettings = async (patch: SettingsPatch): Promise<StoredSettings> => {
     const p = { ...patch };
-    // The rate-limit switch edits its fault rule; `faultRules` itself changes through setFaultRules.
+    // The rate-limit switch edits its fault rule (docs/faults.md "Presets")...
     if (p.rateLimit) p.faultRules = withRateLimit(p.faultRules ?? settings.faultRules, p.rateLimit);
+    // ...and the stored switch always follows the rules, so a restart's migration keeps out.
+    if (p.faultRules) p.rateLimit = rateLimitOf(p.faultRules, p.rateLimit ?? settings.rateLimit);
     settings = await saveSettings(store, settings, p);
-    settings = { ...settings, rateLimit: rateLimitOf(settings.faultRules, settings.rateLimit) };
     if (p.faultRules) faults.setRules(settings.faultRules);
     apply(settings);
     events.emit('settings-changed');
     return settings;
   };
   const setFaultRules = async (rules: FaultRule[]): Promise<void> => {
-    await updateSettings({ faultRules: rules, rateLimit: rateLimitOf(rules, settings.rateLimit) });
+    await updateSettings({ faultRules: rules });
   };
   settings = { ...settings, rateLimit: rateLimitOf(settings.faultRules, settings.rateLimit) };
 

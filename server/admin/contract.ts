@@ -8,11 +8,14 @@
 import { z } from 'zod';
 
 import { PROFILE_NAMES, type ProfileName } from '../domain/profiles';
+import type { FaultPreset, FaultRule, FaultRuleState } from '../domain/fault-rule';
 import type { LogEntry, LogQuery, LogResourceRef, LogSummary } from '../domain/request-record';
+import type { RetryChain } from '../domain/retries';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS, type Settings, type SettingsPatch } from '../domain/settings';
 
 export { OPT_IN_ATTRIBUTES, PROFILE_NAMES, SETTINGS_LIMITS };
 export type { LogEntry, LogQuery, LogResourceRef, LogSummary, ProfileName, Settings, SettingsPatch };
+export type { FaultPreset, FaultRule, FaultRuleState, RetryChain };
 
 export interface ServerInfo {
   version: string;
@@ -174,6 +177,20 @@ export const settingsPatchSchema = z
 export const createTokenSchema = z.object({ clientName: z.string().trim().min(1).max(128) });
 export const revokeTokenSchema = z.object({ scimId: z.number().int().min(1) });
 
+/** Fault rules (docs/faults.md): the rules are validated by the service, with messages naming rule and field. */
+export const setFaultRulesSchema = z.object({ rules: z.array(z.unknown()).max(1000) });
+export const toggleFaultRuleSchema = z.object({ name: z.string().min(1).max(256), enabled: z.boolean() });
+export const checkFaultRulesSchema = z.object({ text: z.string().max(1_000_000) });
+export const addFaultPresetSchema = z.object({ id: z.string().min(1).max(64) });
+
+export interface FaultsView {
+  rules: FaultRuleState[];
+  presets: FaultPreset[];
+  /** any rule enabled and not used up: the console's banner */
+  anyActive: boolean;
+}
+export type FaultCheck = { ok: true; rules: FaultRule[] } | { ok: false; errors: string[] };
+
 export type ChecklistStepId =
   | 'token-created'
   | 'credentials-tested'
@@ -199,7 +216,8 @@ export type AdminEvent =
   | { type: 'tokens-changed' }
   | { type: 'settings-changed' }
   | { type: 'checklist'; steps: ChecklistStep[] }
-  | { type: 'store'; health: 'ok' | 'failed'; message: string | null };
+  | { type: 'store'; health: 'ok' | 'failed'; message: string | null }
+  | { type: 'faults-changed' };
 
 /** Every function the console may call. Arguments are one JSON object (validated), results JSON. */
 export interface AdminApi {
@@ -219,6 +237,12 @@ export interface AdminApi {
   getSettings(): Promise<Settings>;
   updateSettings(patch: SettingsPatch): Promise<Settings>;
   checklist(): Promise<ChecklistStep[]>;
+  listFaults(): Promise<FaultsView>;
+  setFaultRules(input: z.input<typeof setFaultRulesSchema>): Promise<FaultsView>;
+  toggleFaultRule(input: z.input<typeof toggleFaultRuleSchema>): Promise<FaultsView>;
+  addFaultPreset(input: z.input<typeof addFaultPresetSchema>): Promise<FaultsView>;
+  checkFaultRules(input: z.input<typeof checkFaultRulesSchema>): Promise<FaultCheck>;
+  faultRetries(): Promise<RetryChain[]>;
 }
 
 /** Names of the AdminApi functions: the IPC channel map and the HTTP routes are derived from it. */
@@ -239,6 +263,12 @@ export const ADMIN_METHODS = [
   'getSettings',
   'updateSettings',
   'checklist',
+  'listFaults',
+  'setFaultRules',
+  'toggleFaultRule',
+  'addFaultPreset',
+  'checkFaultRules',
+  'faultRetries',
 ] as const satisfies readonly (keyof AdminApi)[];
 export type AdminMethod = (typeof ADMIN_METHODS)[number];
 
@@ -260,6 +290,12 @@ export const ADMIN_INPUT: Record<AdminMethod, z.ZodType | undefined> = {
   getSettings: undefined,
   updateSettings: settingsPatchSchema,
   checklist: undefined,
+  listFaults: undefined,
+  setFaultRules: setFaultRulesSchema,
+  toggleFaultRule: toggleFaultRuleSchema,
+  addFaultPreset: addFaultPresetSchema,
+  checkFaultRules: checkFaultRulesSchema,
+  faultRetries: undefined,
 };
 
 /** An error the console can show: `code` is stable, `message` is for people. */

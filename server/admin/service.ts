@@ -22,6 +22,7 @@ import {
 } from './contract';
 import { getGroup, getUser, listGroupMembers, listGroups, listUsers } from './directory-queries';
 import type { AdminHost } from './events';
+import { faultsApi } from './faults-api';
 import { wireLiveEvents } from './live-events';
 
 /** The package version, read once; the same relative path holds from server/admin/ and from out/main/. */
@@ -174,6 +175,7 @@ export function createAdminService(core: ScimDeskCore): AdminService {
     async checklist() {
       return live.checklist.steps();
     },
+    ...faultsApi(core),
   };
 
   return Object.assign(api, {

@@ -22,6 +22,12 @@ const TABLE = {
   getSettings: true,
   updateSettings: true,
   checklist: true,
+  listFaults: true,
+  setFaultRules: true,
+  toggleFaultRule: true,
+  addFaultPreset: true,
+  checkFaultRules: true,
+  faultRetries: true,
 } as const satisfies Record<AdminMethod, true>;
 
 /** Every AdminApi method name. */
