@@ -75,9 +75,10 @@ async function main(): Promise<void> {
     ...(opts.snapshotJournalBytes ? { snapshotJournalBytes: opts.snapshotJournalBytes } : {}),
   });
   for (const notice of core.storeNotices) console.warn(`Store repaired at start-up: ${notice}`);
-  console.log(`SCIM base URL: ${core.scimUrl}`);
+  // Before the URL line: whoever waits for it (scripts, tests) has the warning too.
   const active = core.faults.states().filter((s) => s.active);
-  if (active.length) console.warn(`Fault rules active: ${active.map((s) => s.rule.name).join(', ')}`);
+  if (active.length) console.log(`Fault rules active: ${active.map((s) => s.rule.name).join(', ')}`);
+  console.log(`SCIM base URL: ${core.scimUrl}`);
   const consoleHandle = opts.console ? await startConsole(core, { port: opts.adminPort }) : null;
   if (consoleHandle) console.log(`Console: ${consoleHandle.consoleUrl}`);
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 /** Repository root (cwd of the child, so `--import tsx` resolves). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = fileURLToPath(new URL('../../server/cli.ts', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../server/cli.ts', import.meta.url));
 
 export const CHILD_TOKEN = 'child-token-0123456789abcdefghijklmn';
 
@@ -37,6 +37,8 @@ export interface ChildOptions {
   console?: boolean;
   /** give up waiting for `SCIM base URL:` after this long (default 60 s: 2 cores, cold tsx) */
   startTimeoutMs?: number;
+  /** more command-line options, e.g. ['--faults', FILE] */
+  extraArgs?: string[];
 }
 
 /** Spawns the CLI on port 0 and resolves once it printed `SCIM base URL: <url>`. */
@@ -53,6 +55,7 @@ export function startChildServer(opts: ChildOptions): Promise<ChildServer> {
     opts.token ?? CHILD_TOKEN,
     ...(opts.console ? ['--admin-port', '0'] : ['--no-console']),
     ...(opts.profile ? ['--profile', opts.profile] : []),
+    ...(opts.extraArgs ?? []),
   ];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
