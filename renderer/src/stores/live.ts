@@ -8,6 +8,7 @@ import type { AdminEvent } from '../../../server/admin/contract';
 import { api, type StreamState } from '../api/client';
 import { throttle } from '../lib/throttle';
 import { useConnect } from './connect-store';
+import { useFaults } from './faults-store';
 import { useGroupDetail, useLogDetail, useUserDetail } from './detail-store';
 import { useGroups } from './groups-store';
 import { useLog } from './log-store';
@@ -41,12 +42,15 @@ export function startLive(): () => void {
   }, REFRESH_MS);
   // last-used times move on every SCIM request: keep the token list fresh from log events too
   const refreshTokens = throttle(() => void useTokens.getState().load(), 1000);
+  // hit counts and the Retries view move with traffic while any rule is set
+  const refreshFaults = throttle(() => void useFaults.getState().load(), 500);
 
   function onEvent(event: AdminEvent) {
     switch (event.type) {
       case 'log':
         useLog.getState().onLive(event.entry);
         if (event.entry.tokenName) refreshTokens();
+        if (event.entry.fault || useFaults.getState().view?.rules.length) refreshFaults();
         break;
       case 'log-cleared':
         useLog.getState().onCleared();
@@ -78,6 +82,9 @@ export function startLive(): () => void {
       case 'store':
         useConnect.getState().setStoreHealth(event.health, event.message);
         break;
+      case 'faults-changed':
+        refreshFaults();
+        break;
     }
   }
 
@@ -93,6 +100,7 @@ export function startLive(): () => void {
     void useConnect.getState().load();
     void useTokens.getState().load();
     void useSettings.getState().load();
+    void useFaults.getState().load();
     void useLog.getState().reload();
     useUsers.getState().refresh();
     refreshGroups();
@@ -104,7 +112,14 @@ export function startLive(): () => void {
   return () => {
     stopEvents();
     stopState();
-    for (const t of [refreshUsers, refreshGroups, refreshUserDetail, refreshGroupDetail, refreshTokens])
+    for (const t of [
+      refreshUsers,
+      refreshGroups,
+      refreshUserDetail,
+      refreshGroupDetail,
+      refreshTokens,
+      refreshFaults,
+    ])
       t.cancel();
   };
 }
