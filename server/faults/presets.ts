@@ -34,7 +34,7 @@ export const FAULT_PRESETS: readonly FaultPreset[] = [
     description: 'The next write to /Users or /Groups gets 429 with Retry-After: 5; then all is normal.',
     rule: {
       name: '429-once',
-      match: { method: [...WRITES] },
+      match: { method: [...WRITES], resource: ['Users', 'Groups'] },
       respond: { status: 429, retryAfter: 5 },
       times: 1,
     },
