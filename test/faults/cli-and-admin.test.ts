@@ -168,6 +168,27 @@ describe('admin API: live edits', () => {
   });
 });
 
+describe('the rate-limit switch from before fault rules', () => {
+  it('becomes the netskope-rate-limit rule at the first start', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'scimdesk-faults-migrate-'));
+    try {
+      const a = await startTestServer({ dataDir });
+      // what an older version stored: the switch on, no fault rules
+      await a.core.store.engine.write((tx) =>
+        a.core.store.settings.set(tx, 'rateLimit', { enabled: true, perSecond: 10 }),
+      );
+      expect(a.core.settings().faultRules).toEqual([]);
+      await a.close();
+      const b = await startTestServer({ dataDir });
+      expect(b.core.faults.rules()).toMatchObject([{ name: 'netskope-rate-limit', ratePerSecond: 10 }]);
+      expect(b.core.settings().rateLimit).toEqual({ enabled: true, perSecond: 10 });
+      await b.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('seeded probability across runs', () => {
   it('fails the same requests on two separate servers', async () => {
     const statuses = async (): Promise<number[]> => {
