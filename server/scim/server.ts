@@ -260,7 +260,8 @@ export function createScimApp(deps: ScimServerDeps): Express {
         console.error('SCIM handler failed:', err);
         e = new ScimError(500, 'Internal error.');
       }
-      if (e.status >= 500) ctx.warnings.push(e.detail);
+      // an injected 5xx is marked by its rule already; a real one is worth a warning
+      if (e.status >= 500 && ctx.fault?.action !== 'status') ctx.warnings.push(e.detail);
       finish(
         { status: e.status, body: errorBody(e, ctx.profile), headers: e.headers },
         errorContentType(ctx.profile),
@@ -332,7 +333,13 @@ export function createScimApp(deps: ScimServerDeps): Express {
       }
       if (decision?.mark.afterWrite) {
         // The lost acknowledgement: the request is applied once, then its answer is replaced.
-        await dispatch(deps, ctx, req, route, url.searchParams, () => parsed).catch(() => undefined);
+        const real = await dispatch(deps, ctx, req, route, url.searchParams, () => parsed).then(
+          (r) => r.status,
+          (e: unknown) => (e instanceof ScimError ? e.status : 500),
+        );
+        ctx.warnings.push(
+          `fault rule "${decision.mark.rule}" replaced the real answer, ${real}, after the request was handled`,
+        );
         afterHandling(decision);
       }
       return dispatch(deps, ctx, req, route, url.searchParams, () => parsed);
