@@ -52,6 +52,12 @@ export const LAYER_ZONES = [
       'Fault rules depend on server/domain, store, log and auth; the SCIM path calls them, not the reverse.',
   },
   {
+    name: 'http',
+    files: ['server/http/**/*.ts'],
+    forbid: layer('domain', 'query', 'store', 'scim', 'admin', 'log', 'auth', 'faults', 'app', 'core'),
+    message: 'server/http holds plain node:http helpers that both listeners share: nothing else of ours.',
+  },
+  {
     name: 'renderer',
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     allowTypeImports: true,

@@ -39,7 +39,7 @@ export async function beforeHandling(decision: FaultDecision): Promise<void> {
 }
 
 /** After the handler applied the request: the answer is lost (dropped, or replaced by the fault). */
-export function afterHandling(decision: FaultDecision): void {
+export function afterHandling(decision: FaultDecision): never {
   const r = decision.rule.respond;
   if (r.drop) throw new DropConnection(decision.rule.name);
   throw faultError(decision.rule);

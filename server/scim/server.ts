@@ -1,23 +1,33 @@
 /**
  * The SCIM listener: an Express app that serves SCIM and nothing else (no console, no admin
- * routes, no static files: it is the only thing a tunnel exposes, design.md). One lean
- * handler instead of a middleware stack, because the framework, not the store, sets the pace
- * (design.md "Durability with sql.js").
+ * routes, no static files: it is the only thing a tunnel exposes, docs/architecture.md). One
+ * lean handler instead of a middleware stack, because the framework, not the store, sets the
+ * pace (docs/performance.md): a request runs the named steps of handle() in order, then its
+ * answer is sent and recorded.
  */
 import express, { type Express, type Request, type Response } from 'express';
 import type { LogEntry } from '../domain/request-record';
-import { credentialFrom, type TokenService } from '../auth/tokens';
+import type { TokenService } from '../auth/tokens';
 import type { RequestLog } from '../log/request-log';
 import { redactBody, redactHeaders, redactResponseBody } from '../log/redact';
 import { StoreUnavailableError } from '../store/types';
-import { DEFAULT_MAX_BODY, isJsonType, parseJson, readBody } from './body';
+import { DEFAULT_MAX_BODY, readScimBody } from './body';
 import type { ScimContext } from './context';
-import { getResourceTypes, getSchemas, patchSchema, serviceProviderConfig } from './discovery';
 import { errorBody, errorContentType } from './error-body';
 import { ScimError } from '../domain/errors';
-import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from './groups';
-import type { FaultDecision, FaultEngine } from '../faults/engine';
+import type { Reply } from './reply';
+import {
+  authenticate,
+  hasBody,
+  header,
+  parseRequestBody,
+  readRequestBody,
+  refuseBrowserOrigin,
+  requireBase,
+  requireResource,
+} from './request-steps';
 import type { FaultResource } from '../domain/fault-rule';
+import type { FaultDecision, FaultEngine } from '../faults/engine';
 import {
   DropConnection,
   afterHandling,
@@ -26,16 +36,15 @@ import {
   digestOf,
   namesInBody,
 } from './fault-step';
-import type { Reply } from './reply';
+import { dispatch } from './route-table';
 import { resolveRoute, type Route } from './routes';
 import type { Tenant } from './tenant';
-import { createUser, deleteUser, getUser, listUsers, patchUser, replaceUser } from './users';
 
 export interface ScimServerDeps {
   tenant: Tenant;
   tokens: TokenService;
   log: RequestLog;
-  /** fault rules (docs/faults.md); asked only while `faults.engaged` */
+  /** fault rules (docs/faults.md), Netskope's rate limit among them; asked only while `faults.engaged` */
   faults: FaultEngine;
   /** userName / displayName of a stored user or group, for rules that match on them */
   namesOf: (resource: FaultResource, id: string) => { userName: string | null; displayName: string | null };
@@ -46,9 +55,18 @@ export interface ScimServerDeps {
 
 const SCIM_TYPE = 'application/scim+json; charset=utf-8';
 
-function header(req: Request, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
+/** One request on its way through the steps; what record() needs once it is answered. */
+interface Exchange {
+  req: Request;
+  res: Response;
+  url: URL;
+  route: Route | null;
+  ctx: ScimContext;
+  started: bigint;
+  seq: number;
+  rawBody: string | null;
+  /** the userName or displayName a faulted request is about, for the Retries view */
+  label: string | null;
 }
 
 function baseUrl(req: Request, route: Route): string {
@@ -58,69 +76,79 @@ function baseUrl(req: Request, route: Route): string {
   return `${proto}://${host}${route.base}`;
 }
 
-const ALLOWED: Record<string, string[]> = {
-  collection: ['GET', 'POST'],
-  item: ['GET', 'PUT', 'PATCH', 'DELETE'],
-  discovery: ['GET'],
-  schema: ['GET', 'PATCH'],
-};
-
-function methodNotAllowed(allowed: string[]): ScimError {
-  return new ScimError(405, `Method not allowed here; allowed: ${allowed.join(', ')}`, undefined, {
-    Allow: allowed.join(', '),
-  });
+/** The SCIM request path, step by step; each step throws the error the client gets. */
+async function handle(deps: ScimServerDeps, x: Exchange, maxBody: number): Promise<Reply> {
+  const { req, url } = x;
+  refuseBrowserOrigin(req);
+  const route = requireBase(x.route, url.pathname, deps.orgKey());
+  x.ctx.tokenName = authenticate(req, deps.tokens);
+  requireResource(route, url.pathname);
+  // Faults after authentication, before the request is handled: one property read with no rule set.
+  const decision = deps.faults.engaged ? await faults(deps, x, route, maxBody) : null;
+  const body =
+    x.rawBody !== null
+      ? parseRequestBody(req, x.rawBody)
+      : await readRequestBody(req, maxBody, (raw) => (x.rawBody = raw));
+  const run = async (): Promise<Reply> =>
+    dispatch(
+      {
+        tenant: deps.tenant,
+        ctx: x.ctx,
+        route,
+        query: url.searchParams,
+        body,
+        ifMatch: header(req, 'if-match'),
+        ifNoneMatch: header(req, 'if-none-match'),
+        maxBodyBytes: maxBody,
+        saveEnabledAttributes: deps.saveEnabledAttributes,
+      },
+      req.method,
+      url.pathname,
+    );
+  if (!decision?.mark.afterWrite) return run();
+  // The lost acknowledgement: the request is applied once, then its answer is replaced.
+  const real = await run().then(
+    (r) => r.status,
+    (e: unknown) => (e instanceof ScimError ? e.status : 500),
+  );
+  x.ctx.warnings.push(
+    `fault rule "${decision.mark.rule}" replaced the real answer, ${real}, after the request was handled`,
+  );
+  return afterHandling(decision);
 }
 
-async function dispatch(
+/**
+ * The faults step (docs/faults.md): reads the body first (rules match on its userName or
+ * displayName; nothing is written yet), asks the engine, and waits, answers or drops as the
+ * rule says. Returns the decision for an `afterWrite` rule or a delay that lets the request on.
+ */
+async function faults(
   deps: ScimServerDeps,
-  ctx: ScimContext,
-  req: Request,
+  x: Exchange,
   route: Route,
-  query: URLSearchParams,
-  body: () => unknown,
-): Promise<Reply> {
-  const t = deps.tenant;
-  const m = req.method;
-  const ifMatch = header(req, 'if-match');
-  const ifNoneMatch = header(req, 'if-none-match');
-  switch (route.resource) {
-    case 'Users':
-      if (route.id === null) {
-        if (m === 'GET') return listUsers(t, ctx, query);
-        if (m === 'POST') return createUser(t, ctx, body());
-        throw methodNotAllowed(ALLOWED['collection'] as string[]);
-      }
-      if (m === 'GET') return getUser(t, ctx, route.id, query, ifNoneMatch);
-      if (m === 'PUT') return replaceUser(t, ctx, route.id, body(), ifMatch);
-      if (m === 'PATCH') return patchUser(t, ctx, route.id, body(), ifMatch);
-      if (m === 'DELETE') return deleteUser(t, ctx, route.id, ifMatch);
-      throw methodNotAllowed(ALLOWED['item'] as string[]);
-    case 'Groups':
-      if (route.id === null) {
-        if (m === 'GET') return listGroups(t, ctx, query);
-        if (m === 'POST') return createGroup(t, ctx, body());
-        throw methodNotAllowed(ALLOWED['collection'] as string[]);
-      }
-      if (m === 'GET') return getGroup(t, ctx, route.id, query, ifNoneMatch);
-      if (m === 'PUT') return replaceGroup(t, ctx, route.id, body(), ifMatch);
-      if (m === 'PATCH') return patchGroup(t, ctx, route.id, body(), ifMatch);
-      if (m === 'DELETE') return deleteGroup(t, ctx, route.id, ifMatch);
-      throw methodNotAllowed(ALLOWED['item'] as string[]);
-    case 'ServiceProviderConfig':
-      if (route.id !== null) throw new ScimError(404, `No such resource: ${req.path}`);
-      if (m !== 'GET') throw methodNotAllowed(ALLOWED['discovery'] as string[]);
-      return serviceProviderConfig(ctx, deps.maxBodyBytes ?? DEFAULT_MAX_BODY);
-    case 'ResourceTypes':
-      if (m !== 'GET') throw methodNotAllowed(ALLOWED['discovery'] as string[]);
-      return getResourceTypes(ctx, route.id ?? undefined);
-    case 'Schemas':
-      if (m === 'GET') return getSchemas(t, ctx, query, route.id ?? undefined);
-      if (m === 'PATCH' && route.id !== null)
-        return patchSchema(t, ctx, route.id, body(), deps.saveEnabledAttributes);
-      throw methodNotAllowed(ALLOWED['schema'] as string[]);
-    default:
-      throw new ScimError(404, `No such SCIM endpoint: ${req.path}`);
-  }
+  maxBody: number,
+): Promise<FaultDecision | null> {
+  const { req, url, ctx } = x;
+  if (hasBody(req)) x.rawBody = await readScimBody(req, maxBody);
+  const resource = route.resource as FaultResource;
+  const names = () => {
+    const inBody = namesInBody(x.rawBody);
+    if (inBody.userName !== null || inBody.displayName !== null || route.id === null) return inBody;
+    return deps.namesOf(resource, route.id);
+  };
+  const decision = deps.faults.decide({
+    method: req.method,
+    resource,
+    path: url.pathname,
+    tokenName: ctx.tokenName,
+    names,
+  });
+  if (!decision) return null;
+  ctx.fault = decision.mark;
+  const n = names();
+  x.label = resource === 'Groups' ? n.displayName : n.userName;
+  await beforeHandling(decision);
+  return decision;
 }
 
 function resourceTypeOf(route: Route | null): LogEntry['resourceType'] {
@@ -128,6 +156,120 @@ function resourceTypeOf(route: Route | null): LogEntry['resourceType'] {
   if (route?.resource === 'Groups') return 'Group';
   if (route?.resource) return 'Discovery';
   return 'Other';
+}
+
+/** Sends the answer, then appends the exchange to the request log. */
+function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: string): void {
+  const { req, res, url, ctx } = x;
+  const text = reply.status === 204 || reply.status === 304 ? '' : (reply.json ?? JSON.stringify(reply.body));
+  const headers: Record<string, string> = { ...(reply.headers ?? {}) };
+  if (text.length) headers['Content-Type'] = contentType;
+  res.status(reply.status);
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.end(text);
+  if (deps.faults.engaged) observe(deps, x, reply.status, headers, text);
+  const durationMs = Number(process.hrtime.bigint() - x.started) / 1e6;
+  deps.log.append({
+    id: ctx.requestId,
+    seq: x.seq,
+    time: new Date().toISOString(),
+    method: req.method,
+    path: url.pathname,
+    query: url.search.replace(/^\?/, ''),
+    status: reply.status,
+    durationMs: Math.round(durationMs * 100) / 100,
+    tokenName: ctx.tokenName,
+    userAgent: header(req, 'user-agent') ?? null,
+    resourceType: resourceTypeOf(x.route),
+    resources: ctx.resources,
+    warnings: ctx.warnings,
+    patchStyle: ctx.patchStyle,
+    fault: ctx.fault,
+    requestHeaders: redactHeaders(req.headers),
+    requestBody: redactBody(x.rawBody),
+    responseHeaders: redactHeaders(headers),
+    responseBody: redactResponseBody(text),
+  });
+}
+
+/** `respond.drop`: closes the socket without writing a byte, and logs the request as status 0. */
+function drop(deps: ScimServerDeps, x: Exchange, err: DropConnection): void {
+  const { req, url, ctx } = x;
+  req.socket.destroy();
+  ctx.warnings.push(err.message);
+  if (deps.faults.engaged) observe(deps, x, 0, {}, '');
+  deps.log.append({
+    id: ctx.requestId,
+    seq: x.seq,
+    time: new Date().toISOString(),
+    method: req.method,
+    path: url.pathname,
+    query: url.search.replace(/^\?/, ''),
+    status: 0,
+    durationMs: Math.round((Number(process.hrtime.bigint() - x.started) / 1e6) * 100) / 100,
+    tokenName: ctx.tokenName,
+    userAgent: header(req, 'user-agent') ?? null,
+    resourceType: resourceTypeOf(x.route),
+    resources: ctx.resources,
+    warnings: ctx.warnings,
+    patchStyle: ctx.patchStyle,
+    fault: ctx.fault,
+    requestHeaders: redactHeaders(req.headers),
+    requestBody: redactBody(x.rawBody),
+    responseHeaders: {},
+    responseBody: null,
+  });
+}
+
+/** Records the exchange for the Retries view (only while faults are in play). */
+function observe(
+  deps: ScimServerDeps,
+  x: Exchange,
+  status: number,
+  headers: Record<string, string>,
+  text: string | Buffer,
+): void {
+  const doneAt = Date.now();
+  deps.faults.observe({
+    requestId: x.ctx.requestId,
+    seq: x.seq,
+    at: doneAt - Math.round(Number(process.hrtime.bigint() - x.started) / 1e6),
+    doneAt,
+    method: x.req.method,
+    path: x.url.pathname,
+    query: x.url.search.replace(/^\?/, ''),
+    digest: digestOf(x.rawBody),
+    status,
+    // totalResults and scimType come first in the bodies we write: the head is enough
+    ...answerFacts(status, typeof text === 'string' ? text.slice(0, 1024) : text.toString('utf8', 0, 1024)),
+    retryAfter: headers['Retry-After'] ?? null,
+    fault: x.ctx.fault,
+    label: x.label ?? x.ctx.resources[0]?.name ?? null,
+    tokenName: x.ctx.tokenName,
+  });
+}
+
+/** Any failure as a SCIM error: a store that cannot persist is a 503, anything unexpected a 500. */
+function answerError(deps: ScimServerDeps, x: Exchange, err: unknown): void {
+  if (err instanceof DropConnection) return drop(deps, x, err);
+  let e: ScimError;
+  if (err instanceof ScimError) e = err;
+  else if (err instanceof StoreUnavailableError) {
+    e = new ScimError(503, `The write could not be saved and was not applied: ${err.message}`, undefined, {
+      'Retry-After': '5',
+    });
+  } else {
+    console.error('SCIM handler failed:', err);
+    e = new ScimError(500, 'Internal error.');
+  }
+  // an injected 5xx is marked by its rule already; a real one is worth a warning
+  if (e.status >= 500 && x.ctx.fault?.action !== 'status') x.ctx.warnings.push(e.detail);
+  answer(
+    deps,
+    x,
+    { status: e.status, body: errorBody(e, x.ctx.profile), headers: e.headers },
+    errorContentType(x.ctx.profile),
+  );
 }
 
 export function createScimApp(deps: ScimServerDeps): Express {
@@ -142,210 +284,31 @@ export function createScimApp(deps: ScimServerDeps): Express {
     const { id: requestId, seq } = deps.log.nextId();
     const url = new URL(req.url, 'http://scim.invalid');
     const route = resolveRoute(url.pathname);
-    const ctx: ScimContext = {
-      requestId,
-      baseUrl: route ? baseUrl(req, route) : '',
-      profile: deps.tenant.profile,
-      tenant: deps.tenant.settings,
-      warnings: [],
-      resources: [],
-      patchStyle: null,
-      fault: null,
-    };
-    let tokenName: string | null = null;
-    let rawBody: string | null = null;
-    let bodyRead = false;
-    let decision: FaultDecision | null = null;
-    let label: string | null = null;
-
-    const observe = (status: number, headers: Record<string, string>, text: string | Buffer): void => {
-      const doneAt = Date.now();
-      deps.faults.observe({
+    const x: Exchange = {
+      req,
+      res,
+      url,
+      route,
+      started,
+      seq,
+      rawBody: null,
+      label: null,
+      ctx: {
         requestId,
-        seq,
-        at: doneAt - Math.round(Number(process.hrtime.bigint() - started) / 1e6),
-        doneAt,
-        method: req.method,
-        path: url.pathname,
-        query: url.search.replace(/^\?/, ''),
-        digest: digestOf(rawBody),
-        status,
-        // totalResults and scimType come first in the bodies we write: the head is enough
-        ...answerFacts(
-          status,
-          typeof text === 'string' ? text.slice(0, 1024) : text.toString('utf8', 0, 1024),
-        ),
-        retryAfter: headers['Retry-After'] ?? null,
-        fault: ctx.fault,
-        label: label ?? ctx.resources[0]?.name ?? null,
-        tokenName,
-      });
+        tokenName: null,
+        baseUrl: route ? baseUrl(req, route) : '',
+        profile: deps.tenant.profile,
+        tenant: deps.tenant.settings,
+        warnings: [],
+        resources: [],
+        patchStyle: null,
+        fault: null,
+      },
     };
-
-    const finish = (reply: Reply, contentType: string): void => {
-      const text =
-        reply.status === 204 || reply.status === 304 ? '' : (reply.json ?? JSON.stringify(reply.body));
-      const headers: Record<string, string> = { ...(reply.headers ?? {}) };
-      if (text.length) headers['Content-Type'] = contentType;
-      res.status(reply.status);
-      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-      res.end(text);
-      if (deps.faults.engaged) observe(reply.status, headers, text);
-      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      deps.log.append({
-        id: requestId,
-        seq,
-        time: new Date().toISOString(),
-        method: req.method,
-        path: url.pathname,
-        query: url.search.replace(/^\?/, ''),
-        status: reply.status,
-        durationMs: Math.round(durationMs * 100) / 100,
-        tokenName,
-        userAgent: header(req, 'user-agent') ?? null,
-        resourceType: resourceTypeOf(route),
-        resources: ctx.resources,
-        warnings: ctx.warnings,
-        patchStyle: ctx.patchStyle,
-        fault: ctx.fault,
-        requestHeaders: redactHeaders(req.headers),
-        requestBody: redactBody(rawBody),
-        responseHeaders: redactHeaders(headers),
-        responseBody: redactResponseBody(text),
-      });
-    };
-
-    /** `respond.drop`: close the socket without writing a byte, and log it as status 0. */
-    const drop = (err: DropConnection): void => {
-      req.socket.destroy();
-      ctx.warnings.push(err.message);
-      if (deps.faults.engaged) observe(0, {}, '');
-      deps.log.append({
-        id: requestId,
-        seq,
-        time: new Date().toISOString(),
-        method: req.method,
-        path: url.pathname,
-        query: url.search.replace(/^\?/, ''),
-        status: 0,
-        durationMs: Math.round((Number(process.hrtime.bigint() - started) / 1e6) * 100) / 100,
-        tokenName,
-        userAgent: header(req, 'user-agent') ?? null,
-        resourceType: resourceTypeOf(route),
-        resources: ctx.resources,
-        warnings: ctx.warnings,
-        patchStyle: ctx.patchStyle,
-        fault: ctx.fault,
-        requestHeaders: redactHeaders(req.headers),
-        requestBody: redactBody(rawBody),
-        responseHeaders: {},
-        responseBody: null,
-      });
-    };
-
-    const fail = (err: unknown): void => {
-      if (err instanceof DropConnection) return drop(err);
-      let e: ScimError;
-      if (err instanceof ScimError) e = err;
-      else if (err instanceof StoreUnavailableError) {
-        e = new ScimError(
-          503,
-          `The write could not be saved and was not applied: ${err.message}`,
-          undefined,
-          {
-            'Retry-After': '5',
-          },
-        );
-      } else {
-        console.error('SCIM handler failed:', err);
-        e = new ScimError(500, 'Internal error.');
-      }
-      // an injected 5xx is marked by its rule already; a real one is worth a warning
-      if (e.status >= 500 && ctx.fault?.action !== 'status') ctx.warnings.push(e.detail);
-      finish(
-        { status: e.status, body: errorBody(e, ctx.profile), headers: e.headers },
-        errorContentType(ctx.profile),
-      );
-    };
-
-    const run = async (): Promise<Reply> => {
-      // Browsers are never SCIM clients; refusing any request with an Origin keeps a page
-      // the admin visits from driving the endpoint (no CORS headers are ever sent either).
-      if (header(req, 'origin') !== undefined) {
-        throw new ScimError(403, 'Requests from web pages (with an Origin header) are not accepted');
-      }
-      if (!route) throw new ScimError(404, `No such SCIM endpoint: ${url.pathname}`);
-      if (route.orgKey !== null && route.orgKey !== deps.orgKey()) {
-        throw new ScimError(404, `Unknown organisation key in ${route.base}`);
-      }
-      const presented = credentialFrom(req.headers);
-      if (presented === 'missing' || presented === 'malformed') {
-        throw new ScimError(
-          401,
-          presented === 'missing'
-            ? 'Authentication required: send Authorization: Bearer <token>'
-            : 'Malformed Authorization header: expected "Bearer <token>"',
-          undefined,
-          { 'WWW-Authenticate': 'Bearer realm="scimdesk"' },
-        );
-      }
-      const who = deps.tokens.verify(presented);
-      if (!who) {
-        throw new ScimError(401, 'Invalid or revoked token', undefined, {
-          'WWW-Authenticate': 'Bearer realm="scimdesk", error="invalid_token"',
-        });
-      }
-      tokenName = who.clientName;
-      if (route.resource === null || route.extra)
-        throw new ScimError(404, `No such SCIM endpoint: ${url.pathname}`);
-      const hasBody = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH';
-      // Faults (docs/faults.md): one property read when no rule is set.
-      if (deps.faults.engaged) {
-        if (hasBody) {
-          rawBody = await readBody(req, maxBody);
-          bodyRead = true;
-        }
-        const resource = route.resource;
-        const names = () => {
-          const inBody = namesInBody(rawBody);
-          if (inBody.userName !== null || inBody.displayName !== null || route.id === null) return inBody;
-          return deps.namesOf(resource, route.id);
-        };
-        decision = deps.faults.decide({ method: req.method, resource, path: url.pathname, tokenName, names });
-        if (decision) {
-          ctx.fault = decision.mark;
-          const n = names();
-          label = resource === 'Groups' ? n.displayName : n.userName;
-          await beforeHandling(decision);
-        }
-      }
-      let parsed: unknown;
-      if (hasBody) {
-        const contentType = header(req, 'content-type');
-        if (!bodyRead) rawBody = await readBody(req, maxBody);
-        if (!isJsonType(contentType)) {
-          throw new ScimError(
-            415,
-            `Unsupported content type "${contentType ?? ''}": send application/scim+json or application/json`,
-          );
-        }
-        parsed = parseJson(rawBody ?? '');
-      }
-      if (decision?.mark.afterWrite) {
-        // The lost acknowledgement: the request is applied once, then its answer is replaced.
-        const real = await dispatch(deps, ctx, req, route, url.searchParams, () => parsed).then(
-          (r) => r.status,
-          (e: unknown) => (e instanceof ScimError ? e.status : 500),
-        );
-        ctx.warnings.push(
-          `fault rule "${decision.mark.rule}" replaced the real answer, ${real}, after the request was handled`,
-        );
-        afterHandling(decision);
-      }
-      return dispatch(deps, ctx, req, route, url.searchParams, () => parsed);
-    };
-
-    run().then((reply) => finish(reply, SCIM_TYPE), fail);
+    handle(deps, x, maxBody).then(
+      (reply) => answer(deps, x, reply, SCIM_TYPE),
+      (err: unknown) => answerError(deps, x, err),
+    );
   });
   return app;
 }

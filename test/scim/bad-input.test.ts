@@ -185,7 +185,11 @@ describe('bad input', () => {
       [`/Users/${userId}`, 'POST', 'GET, PUT, PATCH, DELETE'],
       ['/ServiceProviderConfig', 'POST', 'GET'],
       ['/ResourceTypes', 'DELETE', 'GET'],
-      ['/Schemas', 'POST', 'GET, PATCH'],
+      // PATCH enables attributes on one schema (/Schemas/{urn}); the collection is read-only
+      ['/Schemas', 'POST', 'GET'],
+      ['/Schemas', 'PATCH', 'GET'],
+      ['/Schemas/urn:ietf:params:scim:schemas:core:2.0:User', 'DELETE', 'GET, PATCH'],
+      ['/ResourceTypes/User', 'PUT', 'GET'],
       ['/Users', 'OPTIONS', 'GET, POST'],
     ];
     for (const [path, method, allow] of cases) {
