@@ -9,7 +9,9 @@ import { STATUS_CODES } from 'node:http';
 import { ScimError } from '../domain/errors';
 import type { FaultRule } from '../domain/fault-rule';
 import type { Attempt } from '../domain/retries';
-import type { FaultDecision } from '../faults/engine';
+import type { IncomingMessage } from 'node:http';
+import type { FaultDecision, FaultEngine } from '../faults/engine';
+import type { ScimContext } from './context';
 
 /** Thrown to close the connection without an answer (`respond.drop`). */
 export class DropConnection extends Error {
@@ -66,4 +68,43 @@ export function answerFacts(status: number, text: string): Pick<Attempt, 'scimTy
   const scimType = status >= 400 ? (/"scimType"\s*:\s*"(\w+)"/.exec(text)?.[1] ?? null) : null;
   const total = status === 200 ? /"totalResults"\s*:\s*(\d+)/.exec(text)?.[1] : undefined;
   return { scimType, results: total !== undefined ? Number(total) : null };
+}
+
+/** What the Retries view needs of an exchange (server.ts's Exchange has all of it). */
+export interface FaultExchange {
+  req: IncomingMessage;
+  url: URL;
+  ctx: ScimContext;
+  started: bigint;
+  seq: number;
+  rawBody: string | null;
+  label: string | null;
+}
+
+/** Records the exchange for the Retries view (only while faults are in play). */
+export function observe(
+  engine: FaultEngine,
+  x: FaultExchange,
+  status: number,
+  headers: Record<string, string>,
+  text: string | Buffer,
+): void {
+  const doneAt = Date.now();
+  engine.observe({
+    requestId: x.ctx.requestId,
+    seq: x.seq,
+    at: doneAt - Math.round(Number(process.hrtime.bigint() - x.started) / 1e6),
+    doneAt,
+    method: x.req.method ?? 'GET',
+    path: x.url.pathname,
+    query: x.url.search.replace(/^\?/, ''),
+    digest: digestOf(x.rawBody),
+    status,
+    // totalResults and scimType come first in the bodies we write: the head is enough
+    ...answerFacts(status, typeof text === 'string' ? text.slice(0, 1024) : text.toString('utf8', 0, 1024)),
+    retryAfter: headers['Retry-After'] ?? null,
+    fault: x.ctx.fault,
+    label: x.label ?? x.ctx.resources[0]?.name ?? null,
+    tokenName: x.ctx.tokenName,
+  });
 }

@@ -28,14 +28,7 @@ import {
 } from './request-steps';
 import type { FaultResource } from '../domain/fault-rule';
 import type { FaultDecision, FaultEngine } from '../faults/engine';
-import {
-  DropConnection,
-  afterHandling,
-  answerFacts,
-  beforeHandling,
-  digestOf,
-  namesInBody,
-} from './fault-step';
+import { DropConnection, afterHandling, beforeHandling, namesInBody, observe } from './fault-step';
 import { dispatch } from './route-table';
 import { resolveRoute, type Route } from './routes';
 import type { Tenant } from './tenant';
@@ -167,7 +160,7 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
   res.status(reply.status);
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   res.end(text);
-  if (deps.faults.engaged) observe(deps, x, reply.status, headers, text);
+  if (deps.faults.engaged) observe(deps.faults, x, reply.status, headers, text);
   const durationMs = Number(process.hrtime.bigint() - x.started) / 1e6;
   deps.log.append({
     id: ctx.requestId,
@@ -197,7 +190,7 @@ function drop(deps: ScimServerDeps, x: Exchange, err: DropConnection): void {
   const { req, url, ctx } = x;
   req.socket.destroy();
   ctx.warnings.push(err.message);
-  if (deps.faults.engaged) observe(deps, x, 0, {}, '');
+  if (deps.faults.engaged) observe(deps.faults, x, 0, {}, '');
   deps.log.append({
     id: ctx.requestId,
     seq: x.seq,
@@ -218,34 +211,6 @@ function drop(deps: ScimServerDeps, x: Exchange, err: DropConnection): void {
     requestBody: redactBody(x.rawBody),
     responseHeaders: {},
     responseBody: null,
-  });
-}
-
-/** Records the exchange for the Retries view (only while faults are in play). */
-function observe(
-  deps: ScimServerDeps,
-  x: Exchange,
-  status: number,
-  headers: Record<string, string>,
-  text: string | Buffer,
-): void {
-  const doneAt = Date.now();
-  deps.faults.observe({
-    requestId: x.ctx.requestId,
-    seq: x.seq,
-    at: doneAt - Math.round(Number(process.hrtime.bigint() - x.started) / 1e6),
-    doneAt,
-    method: x.req.method,
-    path: x.url.pathname,
-    query: x.url.search.replace(/^\?/, ''),
-    digest: digestOf(x.rawBody),
-    status,
-    // totalResults and scimType come first in the bodies we write: the head is enough
-    ...answerFacts(status, typeof text === 'string' ? text.slice(0, 1024) : text.toString('utf8', 0, 1024)),
-    retryAfter: headers['Retry-After'] ?? null,
-    fault: x.ctx.fault,
-    label: x.label ?? x.ctx.resources[0]?.name ?? null,
-    tokenName: x.ctx.tokenName,
   });
 }
 
