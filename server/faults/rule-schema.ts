@@ -48,12 +48,20 @@ const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)
 const IMF_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 export const faultMatchSchema = z.strictObject({
-  method: oneOrMany(z.enum(FAULT_METHODS)).optional(),
-  resource: oneOrMany(z.enum(FAULT_RESOURCES)).optional(),
-  path: pattern.optional(),
-  token: z.string().min(1).max(128).optional(),
-  userName: pattern.optional(),
-  displayName: pattern.optional(),
+  method: oneOrMany(z.enum(FAULT_METHODS))
+    .describe('One method or a list; any method when absent.')
+    .optional(),
+  resource: oneOrMany(z.enum(FAULT_RESOURCES))
+    .describe('One resource or a list; any resource when absent.')
+    .optional(),
+  path: pattern.describe('Regular expression tested against the URL path as sent.').optional(),
+  token: z.string().min(1).max(128).describe('Name of the bearer token the request came with.').optional(),
+  userName: pattern
+    .describe('Regular expression (case-insensitive) for the userName in the body, else of the target user.')
+    .optional(),
+  displayName: pattern
+    .describe('Regular expression (case-insensitive) for the displayName in the body, else of the target.')
+    .optional(),
 }) satisfies z.ZodType<FaultMatch>;
 
 export const faultRespondSchema = z
@@ -72,9 +80,15 @@ export const faultRespondSchema = z
       ])
       .optional(),
     detail: z.string().min(1).max(L.detailMaxLength).optional(),
-    delayMs: z.number().int().min(0).max(L.maxDelayMs).optional(),
-    drop: z.boolean().optional(),
-    afterWrite: z.boolean().optional(),
+    delayMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(L.maxDelayMs)
+      .describe('Wait this long, then answer normally or with status.')
+      .optional(),
+    drop: z.boolean().describe('Close the connection without any response.').optional(),
+    afterWrite: z.boolean().describe('Apply the request first, then answer with the fault.').optional(),
   })
   .superRefine((r, ctx) => {
     const issue = (path: string, message: string) =>
@@ -100,12 +114,29 @@ export const faultRuleSchema = z.strictObject({
     }),
   match: faultMatchSchema,
   respond: faultRespondSchema,
-  times: z.number().int().min(1).optional(),
-  every: z.number().int().min(1).optional(),
-  probability: z.number().min(0).max(1).optional(),
-  seed: z.number().int().min(0).max(0xffffffff).optional(),
-  ratePerSecond: z.number().int().min(1).max(L.maxRatePerSecond).optional(),
-  enabled: z.boolean().optional(),
+  times: z.number().int().min(1).describe('Fire N times, then stop.').optional(),
+  every: z.number().int().min(1).describe('Fire on every Nth matching request.').optional(),
+  probability: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe('Fire with this probability, drawn from a seeded PRNG.')
+    .optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(0xffffffff)
+    .describe('PRNG seed for probability (default: from the name).')
+    .optional(),
+  ratePerSecond: z
+    .number()
+    .int()
+    .min(1)
+    .max(L.maxRatePerSecond)
+    .describe('Fire only for matching requests beyond this many per second.')
+    .optional(),
+  enabled: z.boolean().describe('Default true; a disabled rule never fires.').optional(),
 }) satisfies z.ZodType<FaultRule>;
 
 export const faultRulesSchema = z
