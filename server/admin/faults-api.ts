@@ -13,12 +13,12 @@ import {
   checkFaultRulesSchema,
   setFaultRulesSchema,
   toggleFaultRuleSchema,
-  type AdminApi,
+  type AdminHandlers,
   type FaultsView,
 } from './contract';
 
 type FaultMethods = Pick<
-  AdminApi,
+  AdminHandlers,
   'listFaults' | 'setFaultRules' | 'toggleFaultRule' | 'addFaultPreset' | 'checkFaultRules' | 'faultRetries'
 >;
 

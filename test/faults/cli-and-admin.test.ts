@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminService, type AdminService } from '../../server/admin/service';
-import { CHILD_TOKEN, CLI, ROOT, startChildServer } from '../reliability/child-server';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { CHILD_TOKEN, ROOT, startChildServer } from '../support/child-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 
 let dir: string;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

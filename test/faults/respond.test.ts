@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultRule } from '../../server/domain/fault-rule';
 import { ERROR_URN } from '../../server/domain/errors';
 import { oktaUser, pathlessReplace } from '../e2e/okta-bodies';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
 
 let s: TestServer;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import type { FaultRule } from '../../server/domain/fault-rule';
 import type { Attempt } from '../../server/domain/retries';
 import { pairRetries } from '../../server/faults/retries';
 import { oktaUser } from '../e2e/okta-bodies';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 
 let s: TestServer;
 beforeAll(async () => {
