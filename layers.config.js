@@ -52,6 +52,13 @@ export const LAYER_ZONES = [
       'Fault rules depend on server/domain, store, log and auth; the SCIM path calls them, not the reverse.',
   },
   {
+    name: 'simulator',
+    files: ['server/simulator/**/*.ts'],
+    forbid: layer('store', 'scim', 'admin', 'log', 'auth', 'faults', 'app', 'core'),
+    message:
+      'server/simulator is a SCIM client: it talks to a server over HTTP and may use server/domain and server/query only.',
+  },
+  {
     name: 'http',
     files: ['server/http/**/*.ts'],
     forbid: layer('domain', 'query', 'store', 'scim', 'admin', 'log', 'auth', 'faults', 'app', 'core'),

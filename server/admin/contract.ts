@@ -13,6 +13,14 @@ import type { FaultPreset, FaultRule, FaultRuleState } from '../domain/fault-rul
 import type { LogEntry, LogQuery, LogResourceRef, LogSummary } from '../domain/request-record';
 import type { RetryChain } from '../domain/retries';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS, type Settings, type SettingsPatch } from '../domain/settings';
+import {
+  SIMULATOR_APPS,
+  SIMULATOR_FLOWS,
+  type RunResult,
+  type SimulatorApp,
+  type SimulatorFlow,
+  type StepResult,
+} from '../simulator/types';
 import type { AdminMethod, AdminSchema } from './methods';
 
 export { OPT_IN_ATTRIBUTES, PROFILE_NAMES, SETTINGS_LIMITS };
@@ -20,6 +28,8 @@ export type { LogEntry, LogQuery, LogResourceRef, LogSummary, ProfileName, Setti
 export type { FaultPreset, FaultRule, FaultRuleState, RetryChain };
 export { ADMIN_METHOD_NAMES } from './methods';
 export type { AdminApi, AdminData, AdminHandlers, AdminInput, AdminMethod, AdminParsed } from './methods';
+export { SIMULATOR_APPS, SIMULATOR_FLOWS };
+export type { RunResult, SimulatorApp, SimulatorFlow, StepResult };
 
 export interface ServerInfo {
   version: string;
@@ -184,6 +194,14 @@ export const settingsPatchSchema = z
 export const createTokenSchema = z.object({ clientName: z.string().trim().min(1).max(128) });
 export const revokeTokenSchema = z.object({ scimId: z.number().int().min(1) });
 
+/** "Simulate Okta" on Connect: which flows (default all, prerequisites added) and which app type. */
+export const simulateOktaSchema = z
+  .object({
+    flows: z.array(z.enum(SIMULATOR_FLOWS)).min(1).max(SIMULATOR_FLOWS.length).optional(),
+    app: z.enum(SIMULATOR_APPS).optional(),
+  })
+  .strict();
+
 /** Fault rules (docs/faults.md): the rules are validated by the service, with messages naming rule and field. */
 export const setFaultRulesSchema = z.object({ rules: z.array(z.unknown()).max(1000) });
 export const toggleFaultRuleSchema = z.object({ name: z.string().min(1).max(256), enabled: z.boolean() });
@@ -238,6 +256,9 @@ export type AdminEvent =
   | { type: 'settings-changed' }
   | { type: 'checklist'; steps: ChecklistStep[] }
   | { type: 'store'; health: 'ok' | 'failed'; message: string | null }
+  /** "Simulate Okta" progress: a step finished, or the run started (step null) */
+  | { type: 'simulation'; running: true; step: StepResult | null }
+  | { type: 'simulation'; running: false; passed: number; failed: number }
   | { type: 'faults-changed' };
 
 /**
@@ -262,6 +283,7 @@ export const ADMIN_INPUT = {
   getSettings: undefined,
   updateSettings: settingsPatchSchema,
   checklist: undefined,
+  simulateOkta: simulateOktaSchema,
   listFaults: undefined,
   setFaultRules: setFaultRulesSchema,
   toggleFaultRule: toggleFaultRuleSchema,

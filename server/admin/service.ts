@@ -15,6 +15,7 @@ import { faultsApi } from './faults-api';
 import type { AdminHandlers } from './methods';
 import { toTokenInfo } from './rows';
 import { wireLiveEvents } from './live-events';
+import { createSimulateOkta } from './simulate-okta';
 
 /** The package version, read once; the same relative path holds from server/admin/ and from out/main/. */
 function readVersion(): string {
@@ -152,6 +153,8 @@ export function createAdminService(core: ScimDeskCore): AdminService {
     async checklist() {
       return live.checklist.steps();
     },
+
+    simulateOkta: createSimulateOkta(core, (event) => live.bus.emit(event)),
     ...faultsApi(core),
   };
 

@@ -30,6 +30,8 @@ export interface LogSummary {
   patchStyle: string | null;
   /** set when a fault rule answered (docs/faults.md): the rule's name and what it did */
   fault: FaultMark | null;
+  /** sent by the console's Okta simulator (its token), not by a real IdP (docs/simulator.md) */
+  simulated?: boolean;
 }
 export interface LogEntry extends LogSummary {
   requestHeaders: Record<string, string>;

@@ -41,6 +41,7 @@ export function summarize(e: LogEntry): LogSummary {
     patchStyle: e.patchStyle,
     // entries written before fault injection existed have no field
     fault: e.fault ?? null,
+    ...(e.simulated ? { simulated: true } : {}),
   };
 }
 

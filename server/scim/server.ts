@@ -74,7 +74,9 @@ async function handle(deps: ScimServerDeps, x: Exchange, maxBody: number): Promi
   const { req, url } = x;
   refuseBrowserOrigin(req);
   const route = requireBase(x.route, url.pathname, deps.orgKey());
-  x.ctx.tokenName = authenticate(req, deps.tokens);
+  const who = authenticate(req, deps.tokens);
+  x.ctx.tokenName = who.clientName;
+  x.ctx.simulated = who.simulated;
   requireResource(route, url.pathname);
   // Faults after authentication, before the request is handled: one property read with no rule set.
   const decision = deps.faults.engaged ? await faults(deps, x, route, maxBody) : null;
@@ -178,6 +180,7 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
     warnings: ctx.warnings,
     patchStyle: ctx.patchStyle,
     fault: ctx.fault,
+    ...(ctx.simulated ? { simulated: true } : {}),
     requestHeaders: redactHeaders(req.headers),
     requestBody: redactBody(x.rawBody),
     responseHeaders: redactHeaders(headers),

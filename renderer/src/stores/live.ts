@@ -19,6 +19,7 @@ import { useGroups } from './groups-store';
 import { useLog } from './log-store';
 import { toMemberRow, useMembers } from './members-store';
 import { useSettings } from './settings-store';
+import { useSimulate } from './simulate-store';
 import { useTokens } from './tokens-store';
 import { useUsers } from './users-store';
 
@@ -92,6 +93,9 @@ export function startLive(): () => void {
         break;
       case 'store':
         useConnect.getState().setStoreHealth(event.health, event.message);
+        break;
+      case 'simulation':
+        useSimulate.getState().onEvent(event);
         break;
       case 'faults-changed':
         refreshFaults();

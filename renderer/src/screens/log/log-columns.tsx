@@ -58,7 +58,19 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
     width: '92px',
     render: (e) => <span className="mono">{formatDuration(e.durationMs)}</span>,
   },
-  { key: 'token', header: 'Token', width: 'minmax(70px, 0.7fr)', render: (e) => e.tokenName ?? '' },
+  {
+    key: 'token',
+    header: 'Token',
+    width: 'minmax(70px, 0.7fr)',
+    render: (e) =>
+      e.simulated ? (
+        <span title={`${e.tokenName ?? ''}: sent by Simulate Okta, not by an IdP`}>
+          <span className="badge badge-sim">simulated</span> {e.tokenName}
+        </span>
+      ) : (
+        (e.tokenName ?? '')
+      ),
+  },
   {
     key: 'resources',
     header: 'Resource',
