@@ -45,6 +45,13 @@ export const LAYER_ZONES = [
     message: 'The request log depends on server/domain, not on the SCIM handlers or the console contract.',
   },
   {
+    name: 'faults',
+    files: ['server/faults/**/*.ts'],
+    forbid: layer('admin', 'scim', 'app', 'core'),
+    message:
+      'Fault rules depend on server/domain, store, log and auth; the SCIM path calls them, not the reverse.',
+  },
+  {
     name: 'simulator',
     files: ['server/simulator/**/*.ts'],
     forbid: layer('store', 'scim', 'admin', 'log', 'auth', 'faults', 'app', 'core'),

@@ -9,7 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { TokenService, hashToken } from './auth/tokens';
 import { RequestLog } from './log/request-log';
 import { openStore } from './store';
-import { RateLimiter } from './scim/rate-limit';
+import { FaultEngine } from './faults/engine';
+import { rateLimitOf, withRateLimit } from './faults/rate-limit-setting';
+import type { FaultRule } from './domain/fault-rule';
 import { createScimApp } from './scim/server';
 import { answerClientErrorsAsScim } from './scim/client-error';
 import { Tenant } from './scim/tenant';
@@ -59,29 +61,56 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
   const logDir = join(options.dataDir, 'log');
   mkdirSync(logDir, { recursive: true });
   const log = new RequestLog(logDir, settings.logRetention);
-  let limiter: RateLimiter | null = settings.rateLimit.enabled
-    ? new RateLimiter(settings.rateLimit.perSecond)
-    : null;
+  // Before fault rules existed the rate limit was a switch of its own: carry it over (migration).
+  if (settings.rateLimit.enabled && !rateLimitOf(settings.faultRules, settings.rateLimit).enabled) {
+    settings = await saveSettings(store, settings, {
+      faultRules: withRateLimit(settings.faultRules, settings.rateLimit),
+    });
+  }
+  const faults = new FaultEngine();
+  faults.setRules(options.faultRules ?? settings.faultRules);
+  if (options.faultRules) {
+    const rateLimit = rateLimitOf(options.faultRules, settings.rateLimit);
+    settings = await saveSettings(store, settings, { faultRules: options.faultRules, rateLimit });
+  }
 
   const apply = (s: StoredSettings): void => {
     tenant.setProfile(s.profile);
     tenant.settings = { enabledAttributes: new Set(s.enabledAttributes), strictMembers: s.strictMembers };
-    limiter = s.rateLimit.enabled ? (limiter ?? new RateLimiter(s.rateLimit.perSecond)) : null;
-    limiter?.setRate(s.rateLimit.perSecond);
     log.setRetention(s.logRetention);
   };
   const updateSettings = async (patch: SettingsPatch): Promise<StoredSettings> => {
-    settings = await saveSettings(store, settings, patch);
+    const p = { ...patch };
+    // The rate-limit switch edits its fault rule (docs/faults.md "Presets")...
+    if (p.rateLimit) p.faultRules = withRateLimit(p.faultRules ?? settings.faultRules, p.rateLimit);
+    // ...and the stored switch always follows the rules, so a restart's migration keeps out.
+    if (p.faultRules) p.rateLimit = rateLimitOf(p.faultRules, p.rateLimit ?? settings.rateLimit);
+    settings = await saveSettings(store, settings, p);
+    if (p.faultRules) faults.setRules(settings.faultRules);
     apply(settings);
     events.emit('settings-changed');
     return settings;
   };
+  const setFaultRules = async (rules: FaultRule[]): Promise<void> => {
+    await updateSettings({ faultRules: rules });
+  };
+  settings = { ...settings, rateLimit: rateLimitOf(settings.faultRules, settings.rateLimit) };
 
   const app = createScimApp({
     tenant,
     tokens,
     log,
-    limiter: () => limiter,
+    faults,
+    namesOf: (resource, id) =>
+      store.engine.read((r) => {
+        if (resource === 'Users') {
+          const u = store.users.findById(r, id);
+          return { userName: u?.userName ?? null, displayName: u?.displayName ?? null };
+        }
+        if (resource === 'Groups')
+          return { userName: null, displayName: store.groups.findById(r, id)?.displayName ?? null };
+        return { userName: null, displayName: null };
+      }),
     orgKey: () => settings.orgKey,
     saveEnabledAttributes: async (names) => {
       await updateSettings({ enabledAttributes: names });
@@ -111,6 +140,8 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     events,
     settings: () => settings,
     updateSettings,
+    faults,
+    setFaultRules,
     scimUrl: `http://${urlHost}:${port}${SCIM_BASE_PATH}`,
     host,
     port,

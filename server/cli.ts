@@ -1,6 +1,6 @@
 /**
  * Headless entry point: `npm run serve -- [--port N] [--host H] [--data DIR] [--profile P]
- * [--bootstrap-token VALUE] [--admin-port N] [--no-console]`.
+ * [--bootstrap-token VALUE] [--admin-port N] [--no-console] [--faults FILE]`.
  * Prints `SCIM base URL: <url>` when ready (and `Console: <url>` when the console is served);
  * SIGTERM/SIGINT shut down cleanly.
  */
@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { PROFILE_NAMES, type ProfileName } from './domain/profiles';
 import { startScimDesk } from './app';
 import { startConsole } from './console';
+import { loadFaultFile } from './faults/load-file';
 
 function port(value: string): number {
   const n = Number(value);
@@ -31,6 +32,7 @@ const program = new Command()
   .option('--bootstrap-token <value>', 'register this token as "bootstrap" (or SCIMDESK_BOOTSTRAP_TOKEN)')
   .option('--admin-port <n>', 'console/admin listener port (0 picks a free port)', port, 0)
   .option('--no-console', 'do not serve the console')
+  .option('--faults <file>', 'fault rules to start with, JSON {"rules": [...]} (docs/faults.md)')
   .addOption(
     new Option('--snapshot-journal-bytes <n>', 'journal size that triggers a background snapshot')
       .argParser((v) => {
@@ -52,6 +54,7 @@ const opts = program.opts<{
   adminPort: number;
   snapshotJournalBytes?: number;
   console: boolean;
+  faults?: string;
 }>();
 
 async function main(): Promise<void> {
@@ -59,7 +62,10 @@ async function main(): Promise<void> {
   if (bootstrapToken !== undefined && !/^[A-Za-z0-9._~+/=-]{16,512}$/.test(bootstrapToken)) {
     throw new Error('--bootstrap-token must be 16 to 512 characters of A-Z a-z 0-9 . _ ~ + / = -');
   }
+  // A malformed file stops the start, naming each rule and field (docs/faults.md).
+  const faultRules = opts.faults !== undefined ? loadFaultFile(resolve(opts.faults)) : undefined;
   const core = await startScimDesk({
+    ...(faultRules ? { faultRules } : {}),
     dataDir: resolve(opts.data),
     port: opts.port,
     host: opts.host,
@@ -69,6 +75,9 @@ async function main(): Promise<void> {
     ...(opts.snapshotJournalBytes ? { snapshotJournalBytes: opts.snapshotJournalBytes } : {}),
   });
   for (const notice of core.storeNotices) console.warn(`Store repaired at start-up: ${notice}`);
+  // Before the URL line: whoever waits for it (scripts, tests) has the warning too.
+  const active = core.faults.states().filter((s) => s.active);
+  if (active.length) console.log(`Fault rules active: ${active.map((s) => s.rule.name).join(', ')}`);
   console.log(`SCIM base URL: ${core.scimUrl}`);
   const consoleHandle = opts.console ? await startConsole(core, { port: opts.adminPort }) : null;
   if (consoleHandle) console.log(`Console: ${consoleHandle.consoleUrl}`);

@@ -4,6 +4,8 @@
  */
 import type { EventEmitter } from 'node:events';
 import type { TokenService } from './auth/tokens';
+import type { FaultRule } from './domain/fault-rule';
+import type { FaultEngine } from './faults/engine';
 import type { ProfileName } from './domain/profiles';
 import type { StoredSettings, SettingsPatch } from './domain/settings';
 import type { RequestLog } from './log/request-log';
@@ -26,6 +28,8 @@ export interface StartOptions {
   storeIo?: Partial<EngineIo>;
   /** journal size that triggers a background snapshot (engine default when unset; benches lower it) */
   snapshotJournalBytes?: number;
+  /** fault rules to start with (`--faults FILE`), replacing the stored ones */
+  faultRules?: FaultRule[];
 }
 
 export interface CoreEvents {
@@ -43,6 +47,9 @@ export interface ScimDeskCore {
   events: EventEmitter<CoreEvents>;
   settings(): StoredSettings;
   updateSettings(patch: SettingsPatch): Promise<StoredSettings>;
+  faults: FaultEngine;
+  /** replaces the fault rules (validated by the caller), stores them and applies them live */
+  setFaultRules(rules: FaultRule[]): Promise<void>;
   scimUrl: string;
   host: string;
   port: number;

@@ -1,6 +1,8 @@
 /** The console shell: navigation, live event stream, store-health banner and the current screen. */
 import { useEffect } from 'react';
+import { FaultsBanner } from './components/faults-banner';
 import { ErrorBanner } from './components/notice';
+import { FaultsScreen } from './screens/faults/faults-screen';
 import { SideNav } from './components/side-nav';
 import { ConnectScreen } from './screens/connect/connect-screen';
 import { GroupsScreen } from './screens/groups/groups-screen';
@@ -9,6 +11,7 @@ import { SettingsScreen } from './screens/settings/settings-screen';
 import { TokensScreen } from './screens/tokens/tokens-screen';
 import { UsersScreen } from './screens/users/users-screen';
 import { useConnect } from './stores/connect-store';
+import { useFaults } from './stores/faults-store';
 import { startLive } from './stores/live';
 import { useNav } from './stores/nav-store';
 
@@ -20,6 +23,7 @@ export function App() {
 
   useEffect(() => {
     void useConnect.getState().load();
+    void useFaults.getState().load();
     return startLive();
   }, []);
 
@@ -40,11 +44,13 @@ export function App() {
             </ErrorBanner>
           </div>
         )}
+        <FaultsBanner />
         {screen === 'connect' && <ConnectScreen />}
         {screen === 'tokens' && <TokensScreen />}
         {screen === 'users' && <UsersScreen />}
         {screen === 'groups' && <GroupsScreen />}
         {screen === 'log' && <LogScreen />}
+        {screen === 'faults' && <FaultsScreen />}
         {screen === 'settings' && <SettingsScreen />}
       </main>
     </div>

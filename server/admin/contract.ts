@@ -9,7 +9,9 @@
 import { z } from 'zod';
 
 import { PROFILE_NAMES, type ProfileName } from '../domain/profiles';
+import type { FaultPreset, FaultRule, FaultRuleState } from '../domain/fault-rule';
 import type { LogEntry, LogQuery, LogResourceRef, LogSummary } from '../domain/request-record';
+import type { RetryChain } from '../domain/retries';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS, type Settings, type SettingsPatch } from '../domain/settings';
 import {
   SIMULATOR_APPS,
@@ -23,6 +25,7 @@ import type { AdminMethod, AdminSchema } from './methods';
 
 export { OPT_IN_ATTRIBUTES, PROFILE_NAMES, SETTINGS_LIMITS };
 export type { LogEntry, LogQuery, LogResourceRef, LogSummary, ProfileName, Settings, SettingsPatch };
+export type { FaultPreset, FaultRule, FaultRuleState, RetryChain };
 export { ADMIN_METHOD_NAMES } from './methods';
 export type { AdminApi, AdminData, AdminHandlers, AdminInput, AdminMethod, AdminParsed } from './methods';
 export { SIMULATOR_APPS, SIMULATOR_FLOWS };
@@ -199,6 +202,20 @@ export const simulateOktaSchema = z
   })
   .strict();
 
+/** Fault rules (docs/faults.md): the rules are validated by the service, with messages naming rule and field. */
+export const setFaultRulesSchema = z.object({ rules: z.array(z.unknown()).max(1000) });
+export const toggleFaultRuleSchema = z.object({ name: z.string().min(1).max(256), enabled: z.boolean() });
+export const checkFaultRulesSchema = z.object({ text: z.string().max(1_000_000) });
+export const addFaultPresetSchema = z.object({ id: z.string().min(1).max(64) });
+
+export interface FaultsView {
+  rules: FaultRuleState[];
+  presets: FaultPreset[];
+  /** any rule enabled and not used up: the console's banner */
+  anyActive: boolean;
+}
+export type FaultCheck = { ok: true; rules: FaultRule[] } | { ok: false; errors: string[] };
+
 export type ChecklistStepId =
   | 'token-created'
   | 'credentials-tested'
@@ -241,7 +258,8 @@ export type AdminEvent =
   | { type: 'store'; health: 'ok' | 'failed'; message: string | null }
   /** "Simulate Okta" progress: a step finished, or the run started (step null) */
   | { type: 'simulation'; running: true; step: StepResult | null }
-  | { type: 'simulation'; running: false; passed: number; failed: number };
+  | { type: 'simulation'; running: false; passed: number; failed: number }
+  | { type: 'faults-changed' };
 
 /**
  * The validator of each admin method (undefined: it takes no argument). The method table in
@@ -266,6 +284,12 @@ export const ADMIN_INPUT = {
   updateSettings: settingsPatchSchema,
   checklist: undefined,
   simulateOkta: simulateOktaSchema,
+  listFaults: undefined,
+  setFaultRules: setFaultRulesSchema,
+  toggleFaultRule: toggleFaultRuleSchema,
+  addFaultPreset: addFaultPresetSchema,
+  checkFaultRules: checkFaultRulesSchema,
+  faultRetries: undefined,
 } satisfies { readonly [M in AdminMethod]: AdminSchema<M> };
 
 /** An error the console can show: `code` is stable, `message` is for people. */

@@ -152,6 +152,8 @@ export function wireLiveEvents(core: ScimDeskCore): LiveEvents {
   core.events.on('tokens-changed', onTokens);
   core.events.on('settings-changed', onSettings);
   core.events.on('store', onStore);
+  const onFaults = (): void => bus.emit({ type: 'faults-changed' });
+  core.faults.on('changed', onFaults);
 
   return {
     bus,
@@ -167,6 +169,7 @@ export function wireLiveEvents(core: ScimDeskCore): LiveEvents {
       core.events.off('tokens-changed', onTokens);
       core.events.off('settings-changed', onSettings);
       core.events.off('store', onStore);
+      core.faults.off('changed', onFaults);
     },
   };
 }

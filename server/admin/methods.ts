@@ -11,7 +11,14 @@
  */
 import type { z } from 'zod';
 import type {
+  addFaultPresetSchema,
+  checkFaultRulesSchema,
   ChecklistStep,
+  FaultCheck,
+  FaultsView,
+  RetryChain,
+  setFaultRulesSchema,
+  toggleFaultRuleSchema,
   createTokenSchema,
   GroupDetail,
   GroupRow,
@@ -62,6 +69,12 @@ export const ADMIN_METHODS = {
   updateSettings: sig<typeof settingsPatchSchema, Settings>(),
   checklist: sig<undefined, ChecklistStep[]>(),
   simulateOkta: sig<typeof simulateOktaSchema, RunResult>(),
+  listFaults: sig<undefined, FaultsView>(),
+  setFaultRules: sig<typeof setFaultRulesSchema, FaultsView>(),
+  toggleFaultRule: sig<typeof toggleFaultRuleSchema, FaultsView>(),
+  addFaultPreset: sig<typeof addFaultPresetSchema, FaultsView>(),
+  checkFaultRules: sig<typeof checkFaultRulesSchema, FaultCheck>(),
+  faultRetries: sig<undefined, RetryChain[]>(),
 } as const;
 
 export type AdminMethod = keyof typeof ADMIN_METHODS;

@@ -11,6 +11,7 @@ import { AdminError } from './admin-error';
 import type { ServerInfo, Settings } from './contract';
 import { getGroup, getUser, listGroupMembers, listGroups, listUsers } from './directory-queries';
 import type { AdminHost } from './events';
+import { faultsApi } from './faults-api';
 import type { AdminHandlers } from './methods';
 import { toTokenInfo } from './rows';
 import { wireLiveEvents } from './live-events';
@@ -154,6 +155,7 @@ export function createAdminService(core: ScimDeskCore): AdminService {
     },
 
     simulateOkta: createSimulateOkta(core, (event) => live.bus.emit(event)),
+    ...faultsApi(core),
   };
 
   return Object.assign(api, {

@@ -4,6 +4,8 @@
  * the log answers. Plain types: the console's contract re-exports them.
  */
 
+import type { FaultMark } from './fault-rule';
+
 export interface LogResourceRef {
   type: 'User' | 'Group';
   id: string;
@@ -26,6 +28,8 @@ export interface LogSummary {
   warnings: string[];
   /** for PATCH: 'path-less' | 'path-scoped' | 'mixed', and whether ops were capitalised (Entra) */
   patchStyle: string | null;
+  /** set when a fault rule answered (docs/faults.md): the rule's name and what it did */
+  fault: FaultMark | null;
   /** sent by the console's Okta simulator (its token), not by a real IdP (docs/simulator.md) */
   simulated?: boolean;
 }

@@ -2,14 +2,20 @@
  * Tenant settings: their shape, defaults and limits, written once here and used by the server
  * (validation, defaults) and the console (form bounds, the opt-in attribute list).
  */
+import type { FaultRule } from './fault-rule';
 import { OPTIONAL_CORE_ATTRIBUTES, OPTIONAL_ENTERPRISE_ATTRIBUTES, type ProfileName } from './profiles';
 
 export interface Settings {
   profile: ProfileName;
   /** reject unknown member ids with 400 instead of dropping them with a warning */
   strictMembers: boolean;
-  /** Netskope's 25 requests/second preset (spec/netskope.md §11); off by default */
+  /**
+   * Netskope's 25 requests/second limit (docs/netskope.md §11); off by default. A view of the
+   * fault rule "netskope-rate-limit" in `faultRules` (docs/faults.md "Presets").
+   */
   rateLimit: { enabled: boolean; perSecond: number };
+  /** fault rules, in order (docs/faults.md) */
+  faultRules: FaultRule[];
   /** core/enterprise attributes enabled through PATCH /Schemas (spec/netskope.md §5.3) */
   enabledAttributes: string[];
   logRetention: { maxEntries: number; maxBytes: number };
@@ -60,6 +66,7 @@ export const DEFAULT_SETTINGS: Omit<StoredSettings, 'orgKey' | 'profile'> = {
   enabledAttributes: [],
   logRetention: { maxEntries: 20_000, maxBytes: 256 * 1024 * 1024 },
   publicUrl: null,
+  faultRules: [],
 };
 
 /**

@@ -30,6 +30,7 @@ export function matchesQuery(e: LogEntry, q: LogQuery): boolean {
       e.responseBody ?? '',
       e.warnings.join(' '),
       e.tokenName ?? '',
+      e.fault?.rule ?? '',
     ]
       .join('\n')
       .toLowerCase();
@@ -51,6 +52,7 @@ const CSV_COLUMNS = [
   'resources',
   'warnings',
   'patchStyle',
+  'fault',
   'requestBody',
   'responseBody',
 ] as const;

@@ -39,6 +39,8 @@ export function summarize(e: LogEntry): LogSummary {
     resources: e.resources,
     warnings: e.warnings,
     patchStyle: e.patchStyle,
+    // entries written before fault injection existed have no field
+    fault: e.fault ?? null,
     ...(e.simulated ? { simulated: true } : {}),
   };
 }

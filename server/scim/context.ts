@@ -1,6 +1,7 @@
 /** Per-request state shared by the SCIM handlers and the request log. */
 import type { LogResourceRef } from '../domain/request-record';
 import type { Profile } from '../domain/profiles';
+import type { FaultMark } from '../domain/fault-rule';
 
 export interface TenantSettings {
   /** attributes enabled through PATCH /Schemas (docs/netskope.md §5.3) */
@@ -24,6 +25,12 @@ export interface ScimContext {
   warnings: string[];
   resources: LogResourceRef[];
   patchStyle: string | null;
+  /**
+   * The fault rule this request is answered under (a delayed answer, or a write applied before
+   * a lost acknowledgement), null otherwise: what a resource's history records beside the
+   * write (docs/faults.md "Request log and history").
+   */
+  fault: FaultMark | null;
 }
 
 export function touched(

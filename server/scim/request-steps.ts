@@ -6,7 +6,6 @@ import type { IncomingMessage } from 'node:http';
 import { credentialFrom, type Authenticated, type TokenService } from '../auth/tokens';
 import { ScimError } from '../domain/errors';
 import { isJsonType, parseJson, readScimBody } from './body';
-import type { RateLimiter } from './rate-limit';
 import type { Route } from './routes';
 
 export function header(req: IncomingMessage, name: string): string | undefined {
@@ -55,15 +54,6 @@ export function authenticate(req: IncomingMessage, tokens: TokenService): Authen
   return who;
 }
 
-/** 429 with an integer Retry-After, which Okta honours (docs/okta.md §1; docs/netskope.md §11). */
-export function rateLimit(limiter: RateLimiter | null): void {
-  if (limiter && !limiter.take()) {
-    throw new ScimError(429, 'Too many requests: the tenant allows a limited request rate', undefined, {
-      'Retry-After': '1',
-    });
-  }
-}
-
 /** The route names a resource this tenant serves (the method is checked at dispatch). */
 export function requireResource(route: Route, pathname: string): void {
   if (route.resource === null || route.extra) throw new ScimError(404, `No such SCIM endpoint: ${pathname}`);
@@ -78,10 +68,20 @@ export async function readRequestBody(
   limit: number,
   keep: (raw: string) => void,
 ): Promise<unknown> {
-  if (req.method !== 'POST' && req.method !== 'PUT' && req.method !== 'PATCH') return undefined;
-  const contentType = header(req, 'content-type');
+  if (!hasBody(req)) return undefined;
   const raw = await readScimBody(req, limit);
   keep(raw);
+  return parseRequestBody(req, raw);
+}
+
+/** POST, PUT and PATCH carry a body; other methods' bodies are never read. */
+export function hasBody(req: IncomingMessage): boolean {
+  return req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH';
+}
+
+/** Checks the content type of a body already read (the faults step reads it first) and parses it. */
+export function parseRequestBody(req: IncomingMessage, raw: string): unknown {
+  const contentType = header(req, 'content-type');
   if (!isJsonType(contentType)) {
     throw new ScimError(
       415,

@@ -11,21 +11,24 @@ import type { TokenService } from '../auth/tokens';
 import type { RequestLog } from '../log/request-log';
 import { redactBody, redactHeaders, redactResponseBody } from '../log/redact';
 import { StoreUnavailableError } from '../store/types';
-import { DEFAULT_MAX_BODY } from './body';
+import { DEFAULT_MAX_BODY, readScimBody } from './body';
 import type { ScimContext } from './context';
 import { errorBody, errorContentType } from './error-body';
 import { ScimError } from '../domain/errors';
-import type { RateLimiter } from './rate-limit';
 import type { Reply } from './reply';
 import {
   authenticate,
+  hasBody,
   header,
-  rateLimit,
+  parseRequestBody,
   readRequestBody,
   refuseBrowserOrigin,
   requireBase,
   requireResource,
 } from './request-steps';
+import type { FaultResource } from '../domain/fault-rule';
+import type { FaultDecision, FaultEngine } from '../faults/engine';
+import { DropConnection, afterHandling, beforeHandling, namesInBody, observe } from './fault-step';
 import { dispatch } from './route-table';
 import { resolveRoute, type Route } from './routes';
 import type { Tenant } from './tenant';
@@ -34,8 +37,10 @@ export interface ScimServerDeps {
   tenant: Tenant;
   tokens: TokenService;
   log: RequestLog;
-  /** null when rate limiting is off */
-  limiter: () => RateLimiter | null;
+  /** fault rules (docs/faults.md), Netskope's rate limit among them; asked only while `faults.engaged` */
+  faults: FaultEngine;
+  /** userName / displayName of a stored user or group, for rules that match on them */
+  namesOf: (resource: FaultResource, id: string) => { userName: string | null; displayName: string | null };
   orgKey: () => string;
   saveEnabledAttributes: (names: string[]) => Promise<void>;
   maxBodyBytes?: number;
@@ -59,6 +64,8 @@ interface Exchange {
   receivedAt: string;
   seq: number;
   rawBody: string | null;
+  /** the userName or displayName a faulted request is about, for the Retries view */
+  label: string | null;
 }
 
 function baseUrl(req: Request, route: Route): string {
@@ -76,24 +83,73 @@ async function handle(deps: ScimServerDeps, x: Exchange, maxBody: number): Promi
   const who = authenticate(req, deps.tokens);
   x.ctx.tokenName = who.clientName;
   x.ctx.simulated = who.simulated;
-  rateLimit(deps.limiter());
   requireResource(route, url.pathname);
-  const body = await readRequestBody(req, maxBody, (raw) => (x.rawBody = raw));
-  return dispatch(
-    {
-      tenant: deps.tenant,
-      ctx: x.ctx,
-      route,
-      query: url.searchParams,
-      body,
-      ifMatch: header(req, 'if-match'),
-      ifNoneMatch: header(req, 'if-none-match'),
-      maxBodyBytes: maxBody,
-      saveEnabledAttributes: deps.saveEnabledAttributes,
-    },
-    req.method,
-    url.pathname,
+  // Faults after authentication, before the request is handled: one property read with no rule set.
+  const decision = deps.faults.engaged ? await faults(deps, x, route, maxBody) : null;
+  const body =
+    x.rawBody !== null
+      ? parseRequestBody(req, x.rawBody)
+      : await readRequestBody(req, maxBody, (raw) => (x.rawBody = raw));
+  const run = async (): Promise<Reply> =>
+    dispatch(
+      {
+        tenant: deps.tenant,
+        ctx: x.ctx,
+        route,
+        query: url.searchParams,
+        body,
+        ifMatch: header(req, 'if-match'),
+        ifNoneMatch: header(req, 'if-none-match'),
+        maxBodyBytes: maxBody,
+        saveEnabledAttributes: deps.saveEnabledAttributes,
+      },
+      req.method,
+      url.pathname,
+    );
+  if (!decision?.mark.afterWrite) return run();
+  // The lost acknowledgement: the request is applied once, then its answer is replaced.
+  const real = await run().then(
+    (r) => r.status,
+    (e: unknown) => (e instanceof ScimError ? e.status : 500),
   );
+  x.ctx.warnings.push(
+    `fault rule "${decision.mark.rule}" replaced the real answer, ${real}, after the request was handled`,
+  );
+  return afterHandling(decision);
+}
+
+/**
+ * The faults step (docs/faults.md): reads the body first (rules match on its userName or
+ * displayName; nothing is written yet), asks the engine, and waits, answers or drops as the
+ * rule says. Returns the decision for an `afterWrite` rule or a delay that lets the request on.
+ */
+async function faults(
+  deps: ScimServerDeps,
+  x: Exchange,
+  route: Route,
+  maxBody: number,
+): Promise<FaultDecision | null> {
+  const { req, url, ctx } = x;
+  if (hasBody(req)) x.rawBody = await readScimBody(req, maxBody);
+  const resource = route.resource as FaultResource;
+  const names = () => {
+    const inBody = namesInBody(x.rawBody);
+    if (inBody.userName !== null || inBody.displayName !== null || route.id === null) return inBody;
+    return deps.namesOf(resource, route.id);
+  };
+  const decision = deps.faults.decide({
+    method: req.method,
+    resource,
+    path: url.pathname,
+    tokenName: ctx.tokenName,
+    names,
+  });
+  if (!decision) return null;
+  ctx.fault = decision.mark;
+  const n = names();
+  x.label = resource === 'Groups' ? n.displayName : n.userName;
+  await beforeHandling(decision);
+  return decision;
 }
 
 function resourceTypeOf(route: Route | null): LogEntry['resourceType'] {
@@ -112,6 +168,7 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
   res.status(reply.status);
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   res.end(text);
+  if (deps.faults.engaged) observe(deps.faults, x, reply.status, headers, text);
   const durationMs = Number(process.hrtime.bigint() - x.started) / 1e6;
   deps.log.append({
     id: ctx.requestId,
@@ -128,6 +185,7 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
     resources: ctx.resources,
     warnings: ctx.warnings,
     patchStyle: ctx.patchStyle,
+    fault: ctx.fault,
     ...(ctx.simulated ? { simulated: true } : {}),
     requestHeaders: redactHeaders(req.headers),
     requestBody: redactBody(x.rawBody),
@@ -136,8 +194,38 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
   });
 }
 
+/** `respond.drop`: closes the socket without writing a byte, and logs the request as status 0. */
+function drop(deps: ScimServerDeps, x: Exchange, err: DropConnection): void {
+  const { req, url, ctx } = x;
+  req.socket.destroy();
+  ctx.warnings.push(err.message);
+  if (deps.faults.engaged) observe(deps.faults, x, 0, {}, '');
+  deps.log.append({
+    id: ctx.requestId,
+    seq: x.seq,
+    time: new Date().toISOString(),
+    method: req.method,
+    path: url.pathname,
+    query: url.search.replace(/^\?/, ''),
+    status: 0,
+    durationMs: Math.round((Number(process.hrtime.bigint() - x.started) / 1e6) * 100) / 100,
+    tokenName: ctx.tokenName,
+    userAgent: header(req, 'user-agent') ?? null,
+    resourceType: resourceTypeOf(x.route),
+    resources: ctx.resources,
+    warnings: ctx.warnings,
+    patchStyle: ctx.patchStyle,
+    fault: ctx.fault,
+    requestHeaders: redactHeaders(req.headers),
+    requestBody: redactBody(x.rawBody),
+    responseHeaders: {},
+    responseBody: null,
+  });
+}
+
 /** Any failure as a SCIM error: a store that cannot persist is a 503, anything unexpected a 500. */
 function answerError(deps: ScimServerDeps, x: Exchange, err: unknown): void {
+  if (err instanceof DropConnection) return drop(deps, x, err);
   let e: ScimError;
   if (err instanceof ScimError) e = err;
   else if (err instanceof StoreUnavailableError) {
@@ -148,7 +236,8 @@ function answerError(deps: ScimServerDeps, x: Exchange, err: unknown): void {
     console.error('SCIM handler failed:', err);
     e = new ScimError(500, 'Internal error.');
   }
-  if (e.status >= 500) x.ctx.warnings.push(e.detail);
+  // an injected 5xx is marked by its rule already; a real one is worth a warning
+  if (e.status >= 500 && x.ctx.fault?.action !== 'status') x.ctx.warnings.push(e.detail);
   answer(
     deps,
     x,
@@ -179,6 +268,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
       receivedAt,
       seq,
       rawBody: null,
+      label: null,
       ctx: {
         requestId,
         tokenName: null,
@@ -188,6 +278,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
         warnings: [],
         resources: [],
         patchStyle: null,
+        fault: null,
       },
     };
     handle(deps, x, maxBody).then(

@@ -5,6 +5,7 @@
  * (./resource-writes.ts). The change events the console listens to are the first observer;
  * resource history (issue 12) plugs in as another, without touching the SCIM handlers.
  */
+import type { FaultMark } from '../domain/fault-rule';
 import type { StoredGroup } from './groups-repo';
 import type { Tx } from './types';
 import type { StoredUser } from './users-repo';
@@ -17,6 +18,12 @@ export interface WriteContext {
   tokenName: string | null;
   /** notes for the request log: what the tenant did that the client will not see */
   warnings: string[];
+  /**
+   * The fault rule the request is answered under, when a write goes through under one (a
+   * delayed answer, or `afterWrite`: applied, then the answer replaced). Resource history
+   * records it beside the write (docs/faults.md "Request log and history").
+   */
+  fault?: FaultMark | null;
 }
 
 /**

@@ -49,6 +49,16 @@ const breaches: { zone: string; file: string; code: string }[] = [
     code: "import type { LogQuery } from '../admin/contract';\nexport type Y = LogQuery;\n",
   },
   {
+    zone: 'faults → admin',
+    file: 'server/faults/breach.ts',
+    code: "import type { AdminApi } from '../admin/contract';\nexport type Y = AdminApi;\n",
+  },
+  {
+    zone: 'faults → scim',
+    file: 'server/faults/breach.ts',
+    code: "import { errorBody } from '../scim/error-body';\nexport const y = errorBody;\n",
+  },
+  {
     zone: 'domain → store',
     file: 'server/domain/breach.ts',
     code: "import type { Store } from '../store';\nexport type Y = Store;\n",
@@ -127,6 +137,10 @@ describe('layer rules in the lint configuration', () => {
     {
       file: 'renderer/src/ok.ts',
       code: "import type { AdminApi } from '../../server/admin/contract';\nexport type Y = AdminApi;\n",
+    },
+    {
+      file: 'server/faults/ok.ts',
+      code: "import type { FaultRule } from '../domain/fault-rule';\nimport type { Store } from '../store';\nexport type Y = [FaultRule, Store];\n",
     },
     {
       file: 'server/http/ok.ts',

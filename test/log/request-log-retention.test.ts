@@ -34,6 +34,7 @@ function entry(log: RequestLog, i: number, body = '{}'): LogEntry {
     resources: [{ type: 'User', id: `u${i}`, name: `user${i}`, externalId: null }],
     warnings: [],
     patchStyle: null,
+    fault: null,
     requestHeaders: {},
     requestBody: null,
     responseHeaders: {},

@@ -25,6 +25,7 @@ const entry = (seq: number): LogSummary => ({
   resources: [],
   warnings: [],
   patchStyle: null,
+  fault: null,
 });
 
 describe('toLogQuery', () => {

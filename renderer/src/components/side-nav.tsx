@@ -10,6 +10,7 @@ const ITEMS: { screen: Screen; label: string; icon: IconName }[] = [
   { screen: 'users', label: 'Users', icon: 'user' },
   { screen: 'groups', label: 'Groups', icon: 'users' },
   { screen: 'log', label: 'Request log', icon: 'list' },
+  { screen: 'faults', label: 'Faults', icon: 'bolt' },
   { screen: 'settings', label: 'Settings', icon: 'gear' },
 ];
 

@@ -11,7 +11,9 @@
 import { create } from 'zustand';
 import type { AdminEvent, GroupRow, UserRow } from '../../../server/admin/contract';
 import { api, type StreamState } from '../api/client';
+import { throttle } from '../lib/throttle';
 import { useConnect } from './connect-store';
+import { useFaults } from './faults-store';
 import { useGroupDetail, useLogDetail, useUserDetail } from './detail-store';
 import { useGroups } from './groups-store';
 import { useLog } from './log-store';
@@ -61,10 +63,15 @@ export function onGroupsChanged(change: Change<GroupRow>): void {
 
 /** Starts listening; returns the function that stops. */
 export function startLive(): () => void {
+  // Fault hit counts and the Retries view move with traffic while any rule is set: at most
+  // two refetches a second however fast requests come (docs/faults.md).
+  const refreshFaults = throttle(() => void useFaults.getState().load(), 500);
+
   function onEvent(event: AdminEvent) {
     switch (event.type) {
       case 'log':
         useLog.getState().onLive(event.entry);
+        if (event.entry.fault || useFaults.getState().view?.rules.length) refreshFaults();
         break;
       case 'log-cleared':
         useLog.getState().onCleared();
@@ -92,6 +99,9 @@ export function startLive(): () => void {
       case 'simulation':
         useSimulate.getState().onEvent(event);
         break;
+      case 'faults-changed':
+        refreshFaults();
+        break;
     }
   }
 
@@ -107,6 +117,7 @@ export function startLive(): () => void {
     void useConnect.getState().load();
     void useTokens.getState().load();
     void useSettings.getState().load();
+    void useFaults.getState().load();
     void useLog.getState().reload();
     useUsers.getState().refresh();
     useGroups.getState().refresh();
@@ -119,5 +130,6 @@ export function startLive(): () => void {
   return () => {
     stopEvents();
     stopState();
+    refreshFaults.cancel();
   };
 }

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 
-export const SCREENS = ['connect', 'tokens', 'users', 'groups', 'log', 'settings'] as const;
+export const SCREENS = ['connect', 'tokens', 'users', 'groups', 'log', 'faults', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 interface NavState {

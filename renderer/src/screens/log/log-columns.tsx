@@ -33,7 +33,26 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
       </span>
     ),
   },
-  { key: 'status', header: 'Status', width: '70px', render: (e) => <HttpStatus status={e.status} /> },
+  {
+    key: 'status',
+    header: 'Status',
+    width: '70px',
+    // An injected answer is marked with its rule (docs/faults.md); status 0: dropped connection.
+    render: (e) =>
+      e.fault ? (
+        <span
+          className="fault-mark"
+          title={`Injected by fault rule "${e.fault.rule}"`}
+          data-fault={e.fault.rule}
+        >
+          {e.status === 0 ? 'drop' : <HttpStatus status={e.status} />}
+          <span className="visually-hidden"> injected by fault rule {e.fault.rule}</span>
+          <span aria-hidden="true"> ⚡</span>
+        </span>
+      ) : (
+        <HttpStatus status={e.status} />
+      ),
+  },
   {
     key: 'duration',
     header: 'Duration',

@@ -70,6 +70,15 @@ export function LogDetail({ id }: { id: string }) {
                   <dd className="mono">{decodeQuery(e.query)}</dd>
                 </>
               )}
+              {e.fault && (
+                <>
+                  <dt>Fault</dt>
+                  <dd>
+                    Injected by rule “{e.fault.rule}” ({e.fault.action}
+                    {e.fault.afterWrite ? ', after the request was applied' : ''})
+                  </dd>
+                </>
+              )}
               {e.patchStyle && (
                 <>
                   <dt>PATCH style</dt>

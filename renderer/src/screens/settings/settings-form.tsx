@@ -144,7 +144,8 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           </button>
         </div>
         <p className="muted small">
-          Okta honours 429 + Retry-After and backs off (spec: Okta rate limiting).
+          Okta honours 429 + Retry-After and backs off (spec: Okta rate limiting). This switch is the fault
+          rule “netskope-rate-limit” on the Faults screen, where its hits and the client’s retries show.
         </p>
       </fieldset>
       <fieldset className="panel">
