@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 
+import { OKTA_ACTIONS } from '../domain/okta-action';
 import { PROFILE_NAMES, type ProfileName } from '../domain/profiles';
 import type { LogEntry, LogQuery, LogResourceRef, LogSummary } from '../domain/request-record';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS, type Settings, type SettingsPatch } from '../domain/settings';
@@ -144,6 +145,7 @@ export const logQuerySchema = z.object({
   from: z.string().max(64).optional(),
   to: z.string().max(64).optional(),
   text: z.string().max(512).optional(),
+  actions: z.array(z.enum(OKTA_ACTIONS)).max(OKTA_ACTIONS.length).optional(),
   /** keyset paging: entries older than this seq */
   beforeSeq: z.number().int().optional(),
   limit: z.number().int().min(1).max(5000).default(200),

@@ -4,6 +4,10 @@
  * the log answers. Plain types: the console's contract re-exports them.
  */
 
+import type { OktaAction } from './okta-action';
+
+export type { OktaAction };
+
 export interface LogResourceRef {
   type: 'User' | 'Group';
   id: string;
@@ -26,6 +30,8 @@ export interface LogSummary {
   warnings: string[];
   /** for PATCH: 'path-less' | 'path-scoped' | 'mixed', and whether ops were capitalised (Entra) */
   patchStyle: string | null;
+  /** the step of Okta's flows this request is (docs/history.md "Okta actions") */
+  oktaAction: OktaAction;
 }
 export interface LogEntry extends LogSummary {
   requestHeaders: Record<string, string>;
@@ -50,6 +56,8 @@ export interface LogQuery {
   from?: string;
   to?: string;
   text?: string;
+  /** Okta actions to keep (any of them) */
+  actions?: OktaAction[];
   /** keyset paging: entries older than this seq */
   beforeSeq?: number;
   limit?: number;

@@ -10,6 +10,8 @@ import { appendFileSync, existsSync, readFileSync, renameSync, statSync, unlinkS
 import { join } from 'node:path';
 import type { LogEntry, LogQuery, LogSummary } from '../domain/request-record';
 import { matchesQuery, toCsv } from './log-query';
+import { OktaActionClassifier, type ActionRequest } from './actions';
+import type { OktaAction } from '../domain/okta-action';
 
 export interface LogRetention {
   maxEntries: number;
@@ -39,6 +41,7 @@ export function summarize(e: LogEntry): LogSummary {
     resources: e.resources,
     warnings: e.warnings,
     patchStyle: e.patchStyle,
+    oktaAction: e.oktaAction,
   };
 }
 
@@ -55,6 +58,8 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
   private pending: string[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private fileBytes = 0;
+  /** one classifier for all requests: Okta's flows span several requests (./actions/classify.ts) */
+  private readonly classifier = new OktaActionClassifier();
 
   constructor(
     private readonly dir: string | null,
@@ -73,6 +78,11 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
   nextId(): { id: string; seq: number } {
     const seq = this.nextSeq++;
     return { id: `r${seq.toString(36)}-${Date.now().toString(36)}`, seq };
+  }
+
+  /** The Okta action of a request about to be appended; call in request order. */
+  classify(request: ActionRequest): OktaAction {
+    return this.classifier.classify(request);
   }
 
   append(entry: LogEntry): void {
@@ -207,6 +217,8 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
         if (!line) continue;
         try {
           const e = JSON.parse(line) as LogEntry;
+          // Entries written before actions existed are classified from what the log kept.
+          e.oktaAction ??= this.classifier.classify(actionRequestOf(e));
           this.entries.push(e);
           this.bytes += sizeOf(e);
           this.nextSeq = Math.max(this.nextSeq, e.seq + 1);
@@ -217,4 +229,27 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
     }
     this.trim();
   }
+}
+
+function parsed(text: string | null): unknown {
+  if (!text || text.length > 64 * 1024) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A logged entry as the classifier reads it (bodies are redacted; secrets do not decide actions). */
+export function actionRequestOf(e: LogEntry): ActionRequest {
+  return {
+    time: Date.parse(e.time),
+    method: e.method,
+    path: e.path,
+    query: e.query,
+    tokenName: e.tokenName,
+    body: parsed(e.requestBody),
+    status: e.status,
+    response: parsed(e.responseBody),
+  };
 }

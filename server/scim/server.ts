@@ -112,6 +112,16 @@ async function dispatch(
   }
 }
 
+/** A serialised reply small enough to read for the Okta action classifier (a user, a lookup page). */
+function smallJson(json: string | Buffer | undefined): unknown {
+  if (json === undefined || json.length > 32 * 1024) return undefined;
+  try {
+    return JSON.parse(typeof json === 'string' ? json : json.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 function resourceTypeOf(route: Route | null): LogEntry['resourceType'] {
   if (route?.resource === 'Users') return 'User';
   if (route?.resource === 'Groups') return 'Group';
@@ -142,6 +152,8 @@ export function createScimApp(deps: ScimServerDeps): Express {
     };
     let tokenName: string | null = null;
     let rawBody: string | null = null;
+    let parsedBody: unknown;
+    const arrived = Date.now();
 
     const finish = (reply: Reply, contentType: string): void => {
       const text =
@@ -152,6 +164,16 @@ export function createScimApp(deps: ScimServerDeps): Express {
       for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
       res.end(text);
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const oktaAction = deps.log.classify({
+        time: arrived,
+        method: req.method,
+        path: url.pathname,
+        query: url.search.replace(/^\?/, ''),
+        tokenName,
+        body: parsedBody,
+        status: reply.status,
+        response: reply.status < 300 ? (reply.body ?? smallJson(reply.json)) : undefined,
+      });
       deps.log.append({
         id: requestId,
         seq,
@@ -167,6 +189,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
         resources: ctx.resources,
         warnings: ctx.warnings,
         patchStyle: ctx.patchStyle,
+        oktaAction,
         requestHeaders: redactHeaders(req.headers),
         requestBody: redactBody(rawBody),
         responseHeaders: redactHeaders(headers),
@@ -244,6 +267,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
           );
         }
         parsed = parseJson(rawBody);
+        parsedBody = parsed;
       }
       return dispatch(deps, ctx, req, route, url.searchParams, () => parsed);
     };

@@ -34,6 +34,7 @@ function entry(log: RequestLog, i: number, body = '{}'): LogEntry {
     resources: [{ type: 'User', id: `u${i}`, name: `user${i}`, externalId: null }],
     warnings: [],
     patchStyle: null,
+    oktaAction: 'not-okta',
     requestHeaders: {},
     requestBody: null,
     responseHeaders: {},

@@ -24,6 +24,7 @@ const entry = (seq: number): LogSummary => ({
   resources: [],
   warnings: [],
   patchStyle: null,
+  oktaAction: 'not-okta',
 });
 
 describe('toLogQuery', () => {
@@ -47,6 +48,7 @@ describe('toLogQuery', () => {
       from: '2026-01-02T03:04:05',
       to: '',
       text: 'members',
+      action: 'members-add',
     });
     expect(q).toMatchObject({
       methods: ['POST', 'PATCH'],
@@ -58,6 +60,7 @@ describe('toLogQuery', () => {
       maxDurationMs: undefined,
       to: undefined,
       text: 'members',
+      actions: ['members-add'],
     });
     expect(q.from).toBe(new Date('2026-01-02T03:04:05').toISOString());
     expect(logQuerySchema.safeParse(q).success).toBe(true);

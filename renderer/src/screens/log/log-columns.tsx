@@ -1,8 +1,9 @@
-/** Request log columns: time, method, path, status, duration, token, resources, warnings. */
+/** Request log columns: time, method, path, status, duration, Okta action, token, resources, warnings. */
 import type { LogSummary } from '../../../../server/admin/contract';
 import { HttpStatus } from '../../components/status-badge';
 import type { Column } from '../../components/virtual-table';
 import { formatDuration, formatTime } from '../../lib/format-time';
+import { actionLabel } from '../../lib/okta-actions';
 
 function resourceText(e: LogSummary): string {
   return e.resources.map((r) => r.name ?? r.externalId ?? r.id).join(', ');
@@ -38,6 +39,14 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
     header: 'Duration',
     width: '92px',
     render: (e) => <span className="mono">{formatDuration(e.durationMs)}</span>,
+  },
+  {
+    key: 'action',
+    header: 'Okta action',
+    width: 'minmax(110px, 1fr)',
+    render: (e) => (
+      <span className={e.oktaAction === 'not-okta' ? 'muted' : undefined}>{actionLabel(e.oktaAction)}</span>
+    ),
   },
   { key: 'token', header: 'Token', width: 'minmax(70px, 0.7fr)', render: (e) => e.tokenName ?? '' },
   {
