@@ -170,6 +170,10 @@ export const settingsPatchSchema = z
       maxBytes: z.number().int().min(L.logMaxBytes.min).max(L.logMaxBytes.max),
     }),
     publicUrl: z.string().max(L.publicUrlMaxLength).nullable(),
+    history: z.object({
+      enabled: z.boolean(),
+      maxBytes: z.number().int().min(L.historyMaxBytes.min).max(L.historyMaxBytes.max),
+    }),
   })
   .partial() satisfies z.ZodType<SettingsPatch>;
 
