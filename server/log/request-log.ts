@@ -85,6 +85,15 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
     return this.classifier.classify(request);
   }
 
+  /** The action of a request before it runs (./actions/classify.ts `begin`); settle it when answered. */
+  beginAction(request: Omit<ActionRequest, 'status' | 'response'>): OktaAction {
+    return this.classifier.begin(request);
+  }
+
+  settleAction(request: ActionRequest, action: OktaAction): void {
+    this.classifier.settle(request, action);
+  }
+
   append(entry: LogEntry): void {
     this.entries.push(entry);
     this.bytes += sizeOf(entry);

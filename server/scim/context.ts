@@ -1,6 +1,7 @@
 /** Per-request state shared by the SCIM handlers and the request log. */
 import type { LogResourceRef } from '../domain/request-record';
 import type { Profile } from '../domain/profiles';
+import type { OktaAction } from '../domain/okta-action';
 
 export interface TenantSettings {
   /** attributes enabled through PATCH /Schemas (spec/netskope.md §5.3) */
@@ -19,6 +20,8 @@ export interface ScimContext {
   warnings: string[];
   resources: LogResourceRef[];
   patchStyle: string | null;
+  /** the Okta action, known before dispatch so that history can record it with the write */
+  oktaAction: OktaAction | null;
 }
 
 export function touched(

@@ -149,6 +149,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
       warnings: [],
       resources: [],
       patchStyle: null,
+      oktaAction: null,
     };
     let tokenName: string | null = null;
     let rawBody: string | null = null;
@@ -164,16 +165,23 @@ export function createScimApp(deps: ScimServerDeps): Express {
       for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
       res.end(text);
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const oktaAction = deps.log.classify({
+      const shape = {
         time: arrived,
         method: req.method,
         path: url.pathname,
         query: url.search.replace(/^\?/, ''),
         tokenName,
         body: parsedBody,
-        status: reply.status,
-        response: reply.status < 300 ? (reply.body ?? smallJson(reply.json)) : undefined,
-      });
+      };
+      const oktaAction = ctx.oktaAction ?? deps.log.beginAction(shape);
+      deps.log.settleAction(
+        {
+          ...shape,
+          status: reply.status,
+          response: reply.status < 300 ? (reply.body ?? smallJson(reply.json)) : undefined,
+        },
+        oktaAction,
+      );
       deps.log.append({
         id: requestId,
         seq,
@@ -269,6 +277,14 @@ export function createScimApp(deps: ScimServerDeps): Express {
         parsed = parseJson(rawBody);
         parsedBody = parsed;
       }
+      ctx.oktaAction = deps.log.beginAction({
+        time: arrived,
+        method: req.method,
+        path: url.pathname,
+        query: url.search.replace(/^\?/, ''),
+        tokenName,
+        body: parsed,
+      });
       return dispatch(deps, ctx, req, route, url.searchParams, () => parsed);
     };
 

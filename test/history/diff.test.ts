@@ -26,7 +26,11 @@ describe('diffResources', () => {
     };
     expect(diffResources(before, after)).toEqual([
       { path: 'active', old: null, new: false },
-      { path: 'emails', old: [{ value: 'jane@example.com', primary: true }], new: [{ value: 'janet@example.com', primary: true }] },
+      {
+        path: 'emails',
+        old: [{ value: 'jane@example.com', primary: true }],
+        new: [{ value: 'janet@example.com', primary: true }],
+      },
       { path: 'name.givenName', old: 'Jane', new: 'Janet' },
       { path: 'title', old: 'Analyst', new: null },
       { path: `${ENT}:department`, old: 'Finance', new: 'Sales' },
@@ -34,17 +38,28 @@ describe('diffResources', () => {
   });
 
   it('is empty when nothing but bookkeeping changed', () => {
-    expect(diffResources({ id: 'a', meta: { v: 1 }, members: [1] }, { id: 'a', meta: { v: 2 }, members: [] })).toEqual([]);
+    expect(
+      diffResources({ id: 'a', meta: { v: 1 }, members: [1] }, { id: 'a', meta: { v: 2 }, members: [] }),
+    ).toEqual([]);
   });
 
   it('never carries a secret, wherever it sits', () => {
     const diff = diffResources(
       { userName: 'a' },
-      { userName: 'a', password: 'hunter2-secret', x: { token: 'tok-secret' }, list: [{ secret: 'in-a-list' }] },
+      {
+        userName: 'a',
+        password: 'hunter2-secret',
+        x: { token: 'tok-secret' },
+        list: [{ secret: 'in-a-list' }],
+      },
     );
     const text = JSON.stringify(diff);
     expect(text).not.toMatch(/hunter2|tok-secret|in-a-list/);
-    expect(diff.find((d) => d.path === 'password')).toEqual({ path: 'password', old: null, new: '[redacted]' });
+    expect(diff.find((d) => d.path === 'password')).toEqual({
+      path: 'password',
+      old: null,
+      new: '[redacted]',
+    });
   });
 
   it('treats a create and a delete as every attribute against nothing', () => {

@@ -62,7 +62,9 @@ describe('history repository', () => {
     const seen = [...first.versions];
     let before = first.nextBeforeSeq;
     while (before !== null) {
-      const page = store.engine.read((r) => store.history.page(r, { resourceId: 'u1', beforeSeq: before ?? 0, limit: 10 }));
+      const page = store.engine.read((r) =>
+        store.history.page(r, { resourceId: 'u1', beforeSeq: before ?? 0, limit: 10 }),
+      );
       seen.push(...page.versions);
       before = page.nextBeforeSeq;
     }

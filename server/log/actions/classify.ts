@@ -56,6 +56,18 @@ export class OktaActionClassifier {
     return action;
   }
 
+  /**
+   * The action from the request alone (status and response are not read), so the request path
+   * can hand it to the write before dispatch; call `settle` with the answer afterwards.
+   */
+  begin(r: Omit<ActionRequest, 'status' | 'response'>): OktaAction {
+    return this.decide({ ...r, status: 0, response: undefined });
+  }
+
+  settle(r: ActionRequest, action: OktaAction): void {
+    this.remember(r, action);
+  }
+
   private memory(token: string | null): TokenMemory {
     const key = token ?? '';
     let m = this.tokens.get(key);
