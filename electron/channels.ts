@@ -31,6 +31,10 @@ export const BRIDGE_METHODS = [
   'getSettings',
   'updateSettings',
   'checklist',
+  'getHistory',
+  'activity',
+  'exportReport',
+  'exportHar',
 ] as const satisfies readonly AdminMethod[];
 
 type Missing = Exclude<AdminMethod, (typeof BRIDGE_METHODS)[number]>;

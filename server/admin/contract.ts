@@ -8,12 +8,15 @@
 import { z } from 'zod';
 
 import { OKTA_ACTIONS } from '../domain/okta-action';
+import type { ActivityItem } from '../domain/activity';
+import type { DiffEntry, HistoryPage, MemberRef, Version } from '../domain/history';
 import { PROFILE_NAMES, type ProfileName } from '../domain/profiles';
 import type { LogEntry, LogQuery, LogResourceRef, LogSummary } from '../domain/request-record';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS, type Settings, type SettingsPatch } from '../domain/settings';
 
 export { OPT_IN_ATTRIBUTES, PROFILE_NAMES, SETTINGS_LIMITS };
 export type { LogEntry, LogQuery, LogResourceRef, LogSummary, ProfileName, Settings, SettingsPatch };
+export type { ActivityItem, DiffEntry, HistoryPage, MemberRef, Version };
 
 export interface ServerInfo {
   version: string;
@@ -177,6 +180,20 @@ export const settingsPatchSchema = z
   })
   .partial() satisfies z.ZodType<SettingsPatch>;
 
+/** A resource's history, newest first (docs/history.md). */
+export const historyQuerySchema = z.object({
+  id: z.string().min(1).max(256),
+  beforeSeq: z.number().int().optional(),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export const activityQuerySchema = z.object({
+  beforeSeq: z.number().int().optional(),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export const exportReportSchema = z.object({ format: z.enum(['html', 'json', 'har']) });
+/** HAR export of chosen request-log entries */
+export const exportHarSchema = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(5000) });
+
 export const createTokenSchema = z.object({ clientName: z.string().trim().min(1).max(128) });
 export const revokeTokenSchema = z.object({ scimId: z.number().int().min(1) });
 
@@ -225,6 +242,10 @@ export interface AdminApi {
   getSettings(): Promise<Settings>;
   updateSettings(patch: SettingsPatch): Promise<Settings>;
   checklist(): Promise<ChecklistStep[]>;
+  getHistory(query: z.input<typeof historyQuerySchema>): Promise<HistoryPage>;
+  activity(query: z.input<typeof activityQuerySchema>): Promise<ActivityItem[]>;
+  exportReport(input: z.input<typeof exportReportSchema>): Promise<string>;
+  exportHar(input: z.input<typeof exportHarSchema>): Promise<string>;
 }
 
 /** Names of the AdminApi functions: the IPC channel map and the HTTP routes are derived from it. */
@@ -245,6 +266,10 @@ export const ADMIN_METHODS = [
   'getSettings',
   'updateSettings',
   'checklist',
+  'getHistory',
+  'activity',
+  'exportReport',
+  'exportHar',
 ] as const satisfies readonly (keyof AdminApi)[];
 export type AdminMethod = (typeof ADMIN_METHODS)[number];
 
@@ -266,6 +291,10 @@ export const ADMIN_INPUT: Record<AdminMethod, z.ZodType | undefined> = {
   getSettings: undefined,
   updateSettings: settingsPatchSchema,
   checklist: undefined,
+  getHistory: historyQuerySchema,
+  activity: activityQuerySchema,
+  exportReport: exportReportSchema,
+  exportHar: exportHarSchema,
 };
 
 /** An error the console can show: `code` is stable, `message` is for people. */

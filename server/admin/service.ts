@@ -8,7 +8,11 @@ import type { ScimDeskCore } from '../core';
 import { SCIM_BASE_PATH } from '../domain/profiles';
 import { AdminError } from './admin-error';
 import {
+  activityQuerySchema,
   createTokenSchema,
+  exportHarSchema,
+  exportReportSchema,
+  historyQuerySchema,
   idSchema,
   logExportSchema,
   logQuerySchema,
@@ -23,6 +27,9 @@ import {
 import { getGroup, getUser, listGroupMembers, listGroups, listUsers } from './directory-queries';
 import type { AdminHost } from './events';
 import { wireLiveEvents } from './live-events';
+import { collectReport } from '../report/collect';
+import { formatReport } from '../report/format';
+import { toHar } from '../report/har';
 
 /** The package version, read once; the same relative path holds from server/admin/ and from out/main/. */
 function readVersion(): string {
@@ -173,6 +180,45 @@ export function createAdminService(core: ScimDeskCore): AdminService {
 
     async checklist() {
       return live.checklist.steps();
+    },
+
+    async getHistory(query) {
+      const q = historyQuerySchema.parse(query);
+      return core.store.engine.read((r) =>
+        core.store.history.page(r, {
+          resourceId: q.id,
+          limit: q.limit,
+          ...(q.beforeSeq !== undefined ? { beforeSeq: q.beforeSeq } : {}),
+        }),
+      );
+    },
+    async activity(query) {
+      const q = activityQuerySchema.parse(query);
+      return core.log.activity({
+        limit: q.limit,
+        ...(q.beforeSeq !== undefined ? { beforeSeq: q.beforeSeq } : {}),
+      });
+    },
+    async exportReport(input) {
+      const { format } = exportReportSchema.parse(input);
+      const entries = core.log.all();
+      const report = core.store.engine.read((reader) =>
+        collectReport({
+          reader,
+          entries,
+          settings: core.settings(),
+          tokenCreationTimes: core.tokens.list().map((t) => t.creationTime),
+          source: { dataDir: core.dataDir, serverRunning: true, journalLsn: core.store.engine.stats().lsn },
+        }),
+      );
+      return formatReport(report, format, entries, version);
+    },
+    async exportHar(input) {
+      const { ids } = exportHarSchema.parse(input);
+      const entries = core.log.byIds(ids);
+      if (entries.length === 0)
+        throw new AdminError('not-found', 'none of these log entries is kept any more');
+      return JSON.stringify(toHar(entries, version), null, 2) + '\n';
     },
   };
 

@@ -12,6 +12,8 @@ import type { LogEntry, LogQuery, LogSummary } from '../domain/request-record';
 import { matchesQuery, toCsv } from './log-query';
 import { OktaActionClassifier, type ActionRequest } from './actions';
 import type { OktaAction } from '../domain/okta-action';
+import type { ActivityItem, ActivityQuery } from '../domain/activity';
+import { describeActivity } from './activity';
 
 export interface LogRetention {
   maxEntries: number;
@@ -135,6 +137,30 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
       if (e && pred(e)) out.push(summarize(e));
     }
     return out;
+  }
+
+  /** The activity feed, newest first, keyset-paged by `beforeSeq` (./activity.ts). */
+  activity(q: ActivityQuery): ActivityItem[] {
+    const limit = q.limit ?? 100;
+    const out: ActivityItem[] = [];
+    for (let i = this.entries.length - 1; i >= this.head && out.length < limit; i--) {
+      const e = this.entries[i];
+      if (!e || (q.beforeSeq !== undefined && e.seq >= q.beforeSeq)) continue;
+      const item = describeActivity(e);
+      if (item) out.push(item);
+    }
+    return out;
+  }
+
+  /** Every kept entry, oldest first (the validation report). */
+  all(): LogEntry[] {
+    return this.entries.slice(this.head).filter((e): e is LogEntry => e !== undefined);
+  }
+
+  /** Entries by id, oldest first; unknown ids (rotated out) are left out. */
+  byIds(ids: readonly string[]): LogEntry[] {
+    const want = new Set(ids);
+    return this.all().filter((e) => want.has(e.id));
   }
 
   export(q: LogQuery, format: 'json' | 'csv'): string {

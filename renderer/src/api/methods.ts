@@ -22,6 +22,10 @@ const TABLE = {
   getSettings: true,
   updateSettings: true,
   checklist: true,
+  getHistory: true,
+  activity: true,
+  exportReport: true,
+  exportHar: true,
 } as const satisfies Record<AdminMethod, true>;
 
 /** Every AdminApi method name. */
