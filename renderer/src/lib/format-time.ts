@@ -31,3 +31,10 @@ export function formatBytes(bytes: number): string {
   }
   return `${Math.round(v * 10) / 10} ${units[i] ?? 'TB'}`;
 }
+
+/** `2026-01-02 03:04:05.678`: history and activity times, where several writes share a second. */
+export function formatTimeMs(iso: string | null | undefined): string {
+  const base = formatTime(iso);
+  if (!iso || base === iso) return base;
+  return `${base}.${String(new Date(iso).getMilliseconds()).padStart(3, '0')}`;
+}

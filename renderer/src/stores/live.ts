@@ -9,7 +9,9 @@ import { api, type StreamState } from '../api/client';
 import { throttle } from '../lib/throttle';
 import { useConnect } from './connect-store';
 import { useGroupDetail, useLogDetail, useUserDetail } from './detail-store';
+import { useActivity } from './activity-store';
 import { useGroups } from './groups-store';
+import { useHistory } from './history-store';
 import { useLog } from './log-store';
 import { useMembers } from './members-store';
 import { useSettings } from './settings-store';
@@ -39,6 +41,14 @@ export function startLive(): () => void {
     useGroupDetail.getState().refresh([...changedGroups]);
     changedGroups.clear();
   }, REFRESH_MS);
+  // The open drawer's History reloads from the top when its resource changed.
+  const changedHistory = new Set<string>();
+  const refreshHistory = throttle(() => {
+    useHistory.getState().refresh([...changedHistory]);
+    changedHistory.clear();
+  }, REFRESH_MS);
+  // Live activity feed: reloads its first page when new entries arrive.
+  const refreshActivity = throttle(() => void useActivity.getState().reload(), REFRESH_MS);
   // last-used times move on every SCIM request: keep the token list fresh from log events too
   const refreshTokens = throttle(() => void useTokens.getState().load(), 1000);
 
@@ -46,6 +56,7 @@ export function startLive(): () => void {
     switch (event.type) {
       case 'log':
         useLog.getState().onLive(event.entry);
+        refreshActivity();
         if (event.entry.tokenName) refreshTokens();
         break;
       case 'log-cleared':
@@ -55,6 +66,8 @@ export function startLive(): () => void {
         refreshUsers();
         for (const id of event.ids) changedUsers.add(id);
         refreshUserDetail();
+        for (const id of event.ids) changedHistory.add(id);
+        refreshHistory();
         // a user's name shows in member lists
         if (useMembers.getState().query.id) refreshGroups();
         break;
@@ -62,6 +75,8 @@ export function startLive(): () => void {
         refreshGroups();
         for (const id of event.ids) changedGroups.add(id);
         refreshGroupDetail();
+        for (const id of event.ids) changedHistory.add(id);
+        refreshHistory();
         // group membership shows in the user detail view
         useUserDetail.getState().refresh();
         break;
@@ -99,12 +114,22 @@ export function startLive(): () => void {
     useUserDetail.getState().refresh();
     useGroupDetail.getState().refresh();
     useLogDetail.getState().refresh();
+    useHistory.getState().refresh();
+    void useActivity.getState().reload();
   });
   const stopEvents = api().subscribe(onEvent);
   return () => {
     stopEvents();
     stopState();
-    for (const t of [refreshUsers, refreshGroups, refreshUserDetail, refreshGroupDetail, refreshTokens])
+    for (const t of [
+      refreshUsers,
+      refreshGroups,
+      refreshUserDetail,
+      refreshGroupDetail,
+      refreshTokens,
+      refreshHistory,
+      refreshActivity,
+    ])
       t.cancel();
   };
 }

@@ -1,4 +1,6 @@
 /** Connect: where to point Okta, the tunnel URL, the tenant profile and the setup checklist. */
+import { ActivityFeed } from './activity-feed';
+import { ExportReport } from './export-report';
 import { useEffect } from 'react';
 import { Busy, ErrorBanner } from '../../components/notice';
 import { PROFILE_TEXT } from '../../lib/profiles';
@@ -66,14 +68,18 @@ export function ConnectScreen() {
               </button>
             </section>
           </div>
-          <section className="panel" aria-labelledby="checklist-title">
-            <h2 id="checklist-title">Okta setup checklist</h2>
-            <p className="muted">
-              In Okta, open the Netskope app, then Provisioning › Integration: paste the Okta Base URL and a
-              token from the Tokens screen. Each step below ticks itself when its traffic arrives.
-            </p>
-            <Checklist steps={steps} />
-          </section>
+          <div>
+            <section className="panel" aria-labelledby="checklist-title">
+              <h2 id="checklist-title">Okta setup checklist</h2>
+              <p className="muted">
+                In Okta, open the Netskope app, then Provisioning › Integration: paste the Okta Base URL and a
+                token from the Tokens screen. Each step below ticks itself when its traffic arrives.
+              </p>
+              <Checklist steps={steps} />
+            </section>
+            <ExportReport />
+            <ActivityFeed />
+          </div>
         </div>
       )}
     </div>
