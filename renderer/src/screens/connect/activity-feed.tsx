@@ -44,6 +44,8 @@ export function ActivityFeed() {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // The virtualizer's functions change as it measures; React Compiler skips this component (as in virtual-table.tsx).
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
