@@ -99,7 +99,7 @@ export function HistorySection({ id }: { id: string }) {
     open(id);
     return () => open(null);
   }, [id, open]);
-  // The virtualizer's functions change as it measures; React Compiler skips this component (as in virtual-table.tsx).
+  // The console is not built with React Compiler (as in virtual-table.tsx).
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: versions.length,
