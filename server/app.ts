@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { TokenService, hashToken } from './auth/tokens';
 import { RequestLog } from './log/request-log';
 import { openStore } from './store';
+import { HistoryObserver } from './store/history-observer';
 import { RateLimiter } from './scim/rate-limit';
 import { createScimApp } from './scim/server';
 import { answerClientErrorsAsScim } from './scim/client-error';
@@ -42,6 +43,13 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     events.emit('store', { health: 'ok', message: e.message });
   });
   let settings = await loadSettings(store, options.profile);
+  // Resource history: a version per write, in the write's transaction (docs/history.md).
+  // `historyOff` is the bench's switch for measuring what history costs.
+  store.writes.observe(
+    new HistoryObserver(store.history, () =>
+      options.historyOff ? { ...settings.history, enabled: false } : settings.history,
+    ),
+  );
   const tenant = new Tenant(
     store,
     settings.profile,

@@ -26,6 +26,8 @@ export interface StartOptions {
   storeIo?: Partial<EngineIo>;
   /** journal size that triggers a background snapshot (engine default when unset; benches lower it) */
   snapshotJournalBytes?: number;
+  /** benches only: record no resource history, to measure what it costs (docs/history.md) */
+  historyOff?: boolean;
 }
 
 export interface CoreEvents {

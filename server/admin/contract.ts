@@ -1,9 +1,10 @@
 /**
- * The admin contract: the one interface between the console (renderer) and the server.
- * Implemented once by the admin service (./service.ts), bound twice: Electron IPC
- * (electron/ipc.ts + preload) and HTTP+SSE in headless mode (./http.ts). Payloads are
- * validated with the zod schemas below on both bindings (IPC payloads are untrusted input
- * per Electron's security checklist, item 17 "Validate the sender of all IPC messages").
+ * The admin contract: the one interface between the console (renderer) and the server. Its
+ * methods are listed once, in ./methods.ts; this file holds the types they carry and the zod
+ * validators of their inputs. The service (./service.ts) implements the methods over parsed
+ * input; the bindings (electron/ipc.ts, ./http.ts) validate every payload once, through
+ * ./invoke.ts, before the service sees it (IPC payloads are untrusted input per Electron's
+ * security checklist, item 17 "Validate the sender of all IPC messages").
  */
 import { z } from 'zod';
 
@@ -13,10 +14,13 @@ import type { DiffEntry, HistoryPage, MemberRef, Version } from '../domain/histo
 import { PROFILE_NAMES, type ProfileName } from '../domain/profiles';
 import type { LogEntry, LogQuery, LogResourceRef, LogSummary } from '../domain/request-record';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS, type Settings, type SettingsPatch } from '../domain/settings';
+import type { AdminMethod, AdminSchema } from './methods';
 
 export { OPT_IN_ATTRIBUTES, PROFILE_NAMES, SETTINGS_LIMITS };
 export type { LogEntry, LogQuery, LogResourceRef, LogSummary, ProfileName, Settings, SettingsPatch };
 export type { ActivityItem, DiffEntry, HistoryPage, MemberRef, Version };
+export { ADMIN_METHOD_NAMES } from './methods';
+export type { AdminApi, AdminData, AdminHandlers, AdminInput, AdminMethod, AdminParsed } from './methods';
 
 export interface ServerInfo {
   version: string;
@@ -123,6 +127,8 @@ export const listQuerySchema = z.object({
   limit: z.number().int().min(1).max(1000).default(100),
 });
 export type ListQuery = z.input<typeof listQuerySchema>;
+/** A list query as the service receives it (defaults applied). */
+export type ParsedListQuery = z.output<typeof listQuerySchema>;
 
 export const idSchema = z.object({ id: z.string().min(1).max(256) });
 export const memberQuerySchema = z.object({
@@ -132,6 +138,7 @@ export const memberQuerySchema = z.object({
   limit: z.number().int().min(1).max(1000).default(100),
 });
 export type MemberQuery = z.input<typeof memberQuerySchema>;
+export type ParsedMemberQuery = z.output<typeof memberQuerySchema>;
 
 export const logQuerySchema = z.object({
   methods: z.array(z.string().max(10)).max(10).optional(),
@@ -214,67 +221,36 @@ export interface ChecklistStep {
   logIds: string[];
 }
 
+/**
+ * What changed among users or groups since the last event, as the console's lists show it, so
+ * the console patches the rows it holds instead of refetching pages (docs/live-updates.md).
+ */
+export interface RowsChange<Row> {
+  /** the changed rows, read after the writes; a soft-deleted one says `deleted: true` */
+  rows: Row[];
+  /** ids that changed but no longer exist at all */
+  removed: string[];
+  /** more changed than one event carries: rows and removed are empty, refetch what is shown */
+  overflow: boolean;
+}
+
 export type AdminEvent =
   | { type: 'log'; entry: LogSummary }
   | { type: 'log-cleared' }
-  | { type: 'users-changed'; ids: string[] }
-  | { type: 'groups-changed'; ids: string[] }
-  | { type: 'tokens-changed' }
+  | ({ type: 'users-changed' } & RowsChange<UserRow>)
+  | ({ type: 'groups-changed' } & RowsChange<GroupRow>)
+  /** the whole token list (a handful of rows), after a create, a revoke or a new last-used time */
+  | { type: 'tokens-changed'; tokens: TokenInfo[] }
   | { type: 'settings-changed' }
   | { type: 'checklist'; steps: ChecklistStep[] }
   | { type: 'store'; health: 'ok' | 'failed'; message: string | null };
 
-/** Every function the console may call. Arguments are one JSON object (validated), results JSON. */
-export interface AdminApi {
-  info(): Promise<ServerInfo>;
-  listTokens(): Promise<TokenInfo[]>;
-  createToken(input: z.input<typeof createTokenSchema>): Promise<NewToken>;
-  revokeToken(input: z.input<typeof revokeTokenSchema>): Promise<void>;
-  listUsers(query: ListQuery): Promise<Page<UserRow>>;
-  getUser(input: z.input<typeof idSchema>): Promise<UserDetail>;
-  listGroups(query: ListQuery): Promise<Page<GroupRow>>;
-  getGroup(input: z.input<typeof idSchema>): Promise<GroupDetail>;
-  listGroupMembers(query: MemberQuery): Promise<Page<MemberRow>>;
-  queryLog(query: LogQuery): Promise<LogSummary[]>;
-  getLogEntry(input: z.input<typeof idSchema>): Promise<LogEntry>;
-  clearLog(): Promise<void>;
-  exportLog(query: LogExportQuery): Promise<string>;
-  getSettings(): Promise<Settings>;
-  updateSettings(patch: SettingsPatch): Promise<Settings>;
-  checklist(): Promise<ChecklistStep[]>;
-  getHistory(query: z.input<typeof historyQuerySchema>): Promise<HistoryPage>;
-  activity(query: z.input<typeof activityQuerySchema>): Promise<ActivityItem[]>;
-  exportReport(input: z.input<typeof exportReportSchema>): Promise<string>;
-  exportHar(input: z.input<typeof exportHarSchema>): Promise<string>;
-}
-
-/** Names of the AdminApi functions: the IPC channel map and the HTTP routes are derived from it. */
-export const ADMIN_METHODS = [
-  'info',
-  'listTokens',
-  'createToken',
-  'revokeToken',
-  'listUsers',
-  'getUser',
-  'listGroups',
-  'getGroup',
-  'listGroupMembers',
-  'queryLog',
-  'getLogEntry',
-  'clearLog',
-  'exportLog',
-  'getSettings',
-  'updateSettings',
-  'checklist',
-  'getHistory',
-  'activity',
-  'exportReport',
-  'exportHar',
-] as const satisfies readonly (keyof AdminApi)[];
-export type AdminMethod = (typeof ADMIN_METHODS)[number];
-
-/** Validators per method (undefined: takes no argument). */
-export const ADMIN_INPUT: Record<AdminMethod, z.ZodType | undefined> = {
+/**
+ * The validator of each admin method (undefined: it takes no argument). The method table in
+ * ./methods.ts names each validator's type, and `satisfies` holds this object to it key for key,
+ * so a method added there fails to compile until its validator is here.
+ */
+export const ADMIN_INPUT = {
   info: undefined,
   listTokens: undefined,
   createToken: createTokenSchema,
@@ -295,7 +271,7 @@ export const ADMIN_INPUT: Record<AdminMethod, z.ZodType | undefined> = {
   activity: activityQuerySchema,
   exportReport: exportReportSchema,
   exportHar: exportHarSchema,
-};
+} satisfies { readonly [M in AdminMethod]: AdminSchema<M> };
 
 /** An error the console can show: `code` is stable, `message` is for people. */
 export interface AdminErrorBody {

@@ -9,21 +9,18 @@ import { groupJson, groupToScim, membersJson } from '../scim/group-representatio
 import { PROFILES } from '../domain/profiles';
 import { userToScim } from '../scim/user-representation';
 import { groupsTarget, usersTarget } from '../store/sql-targets';
-import type { StoredGroup } from '../store/groups-repo';
-import type { StoredUser } from '../store/users-repo';
 import type { SqlValue } from '../store/types';
 import { adminNotFound } from './admin-error';
-import {
-  listQuerySchema,
-  memberQuerySchema,
-  type GroupDetail,
-  type GroupRow,
-  type ListQuery,
-  type MemberQuery,
-  type MemberRow,
-  type Page,
-  type UserDetail,
-  type UserRow,
+import { toGroupRow, toUserRow } from './rows';
+import type {
+  GroupDetail,
+  GroupRow,
+  MemberRow,
+  Page,
+  ParsedListQuery,
+  ParsedMemberQuery,
+  UserDetail,
+  UserRow,
 } from './contract';
 
 /** Groups up to this size come with `members` in the detail view's raw JSON. */
@@ -75,37 +72,7 @@ function orderOf(
   return compileSort(sortBy.trim(), target);
 }
 
-export function toUserRow(u: StoredUser): UserRow {
-  return {
-    id: u.id,
-    userName: u.userName,
-    email: u.email,
-    givenName: u.givenName,
-    familyName: u.familyName,
-    displayName: u.displayName,
-    externalId: u.externalId,
-    active: u.active,
-    deleted: u.deleted,
-    created: u.created,
-    modified: u.modified,
-  };
-}
-
-function toGroupRow(g: StoredGroup, warningCount: number): GroupRow {
-  return {
-    id: g.id,
-    displayName: g.displayName,
-    externalId: g.externalId,
-    memberCount: g.memberCount,
-    warningCount,
-    deleted: g.deleted,
-    created: g.created,
-    modified: g.modified,
-  };
-}
-
-export function listUsers(core: ScimDeskCore, input: ListQuery): Page<UserRow> {
-  const q = listQuerySchema.parse(input);
+export function listUsers(core: ScimDeskCore, q: ParsedListQuery): Page<UserRow> {
   const where = whereOf(q.filter, q.search, 'users', core);
   const orderBy = orderOf(q.sortBy, 'users', core);
   const { store } = core;
@@ -140,8 +107,7 @@ export function getUser(core: ScimDeskCore, id: string): UserDetail {
   };
 }
 
-export function listGroups(core: ScimDeskCore, input: ListQuery): Page<GroupRow> {
-  const q = listQuerySchema.parse(input);
+export function listGroups(core: ScimDeskCore, q: ParsedListQuery): Page<GroupRow> {
   const where = whereOf(q.filter, q.search, 'groups', core);
   const orderBy = orderOf(q.sortBy, 'groups', core);
   const { store } = core;
@@ -185,8 +151,7 @@ export function getGroup(core: ScimDeskCore, id: string): GroupDetail {
   };
 }
 
-export function listGroupMembers(core: ScimDeskCore, input: MemberQuery): Page<MemberRow> {
-  const q = memberQuerySchema.parse(input);
+export function listGroupMembers(core: ScimDeskCore, q: ParsedMemberQuery): Page<MemberRow> {
   const { store } = core;
   return store.engine.read((r) => {
     const group = store.groups.findById(r, q.id, true);

@@ -10,8 +10,11 @@ export interface TenantSettings {
   strictMembers: boolean;
 }
 
+/** Also the WriteContext the resource services take (server/store/resource-change.ts). */
 export interface ScimContext {
   requestId: string;
+  /** the authenticated token's name, once the authenticate step has run */
+  tokenName: string | null;
   /** base URL the request came in on (scheme, host and base path), for meta.location */
   baseUrl: string;
   profile: Profile;
@@ -22,6 +25,8 @@ export interface ScimContext {
   patchStyle: string | null;
   /** the Okta action, known before dispatch so that history can record it with the write */
   oktaAction: OktaAction | null;
+  /** the HTTP method (history tells a PUT's replace from a PATCH) */
+  method: string;
 }
 
 export function touched(

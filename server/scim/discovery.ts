@@ -6,10 +6,10 @@
 import type { ScimContext } from './context';
 import { invalidValue, notFound, invalidSyntax } from '../domain/errors';
 import { noContent, ok, type Reply } from './reply';
+import { listResponse } from './list-response';
 import {
   ENTERPRISE_URN,
   GROUP_URN,
-  LIST_URN,
   NETSKOPE_URN,
   PATCH_URN,
   RESOURCE_TYPE_URN,
@@ -81,14 +81,7 @@ function resourceTypes(ctx: ScimContext): Record<string, unknown>[] {
   ];
 }
 
-const list = (items: unknown[], startIndex = 1): Reply =>
-  ok({
-    schemas: [LIST_URN],
-    totalResults: items.length,
-    startIndex,
-    itemsPerPage: items.length,
-    Resources: items,
-  });
+const list = (items: unknown[], startIndex = 1): Reply => listResponse(items.length, startIndex, items);
 
 export function getResourceTypes(ctx: ScimContext, name?: string): Reply {
   const all = resourceTypes(ctx);

@@ -34,8 +34,8 @@ export function memberRefPrefix(baseUrl: string): string {
 }
 
 /**
- * `[{"value":…,"display":…,"$ref":…,"type":"User"},…]` as text. GroupsRepo.membersJsonText
- * builds the same text in SQL for the SCIM read path; both must stay identical
+ * `[{"value":…,"display":…,"$ref":…,"type":"User"},…]` as text. GroupsRepo.membersJsonBytes
+ * builds the same text in SQL (as UTF-8 bytes) for the SCIM read path; both must stay identical
  * (test/store/members-json.test.ts).
  */
 export function membersJson(members: { id: string; userName: string }[], baseUrl: string): string {

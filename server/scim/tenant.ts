@@ -1,20 +1,14 @@
 /**
- * The emulated tenant: store, profile, settings and the events the console listens to.
- * Handlers receive it instead of reaching for globals.
+ * The emulated tenant: store, profile and settings. Handlers receive it instead of reaching
+ * for globals. (The events the console listens to come from the store: Store.changes.)
  */
-import { EventEmitter } from 'node:events';
 import type { Store } from '../store';
 import type { ProfileName } from '../domain/profiles';
 import { PROFILES, type Profile } from '../domain/profiles';
 import type { TenantSettings } from './context';
 import type { SchemaDef } from '../domain/schema';
 
-export interface TenantEvents {
-  'users-changed': [string[]];
-  'groups-changed': [string[]];
-}
-
-export class Tenant extends EventEmitter<TenantEvents> {
+export class Tenant {
   profile: Profile;
   settings: TenantSettings;
 
@@ -26,7 +20,6 @@ export class Tenant extends EventEmitter<TenantEvents> {
     readonly userSchemas: () => SchemaDef[],
     readonly groupSchemas: () => SchemaDef[],
   ) {
-    super();
     this.profile = PROFILES[profile];
     this.settings = settings;
   }

@@ -12,6 +12,7 @@ import {
   REDACTED,
   diffResources,
   updateKind,
+  type DiffEntry,
   type MemberRef,
   type NewVersion,
   type VersionKind,
@@ -35,6 +36,8 @@ export interface RecordedChange {
   before: RecordedResource | null;
   after: RecordedResource | null;
   members?: { added: number; removed: number; addedSeqs?: number[]; removedSeqs?: number[] } | null;
+  /** the attributes the tenant ignored changed with this write (a version of their own) */
+  ignoredChanged?: boolean;
   /** members the IdP named that the tenant dropped (not provisioned yet, a group…) */
   dropped?: MemberRef[];
 }
@@ -81,11 +84,11 @@ export class HistoryRecorder {
     };
     const append = (v: NewVersion): void => void this.repo.append(tx, v, opts.maxBytes);
 
-    const kind = this.kindOf(change, ctx);
     const diff =
       change.op === 'members' || change.op === 'delete'
         ? []
         : diffResources(change.before?.resource ?? null, change.after?.resource ?? null);
+    const kind = this.kindOf(change, ctx, diff);
     if (ctx.oktaAction === 'password-push' && !diff.some((d) => d.path === 'password')) {
       // The tenant never stores a password (RFC 7643 §4.1.1 "returned: never"): say it was pushed.
       diff.push({ path: 'password', old: null, new: REDACTED });
@@ -102,7 +105,7 @@ export class HistoryRecorder {
     if (changed || change.op !== 'update') append(v);
 
     const ignored = change.after?.ignored ?? [];
-    if (ignored.length > 0 && change.op !== 'delete') {
+    if (ignored.length > 0 && change.op !== 'delete' && change.ignoredChanged !== false) {
       append({ ...base, kind: 'ignored', diff: ignored.map((path) => ({ path, old: null, new: null })) });
     }
     const dropped = change.dropped ?? [];
@@ -117,7 +120,7 @@ export class HistoryRecorder {
     }
   }
 
-  private kindOf(change: RecordedChange, ctx: RecordContext): VersionKind {
+  private kindOf(change: RecordedChange, ctx: RecordContext, diff: DiffEntry[]): VersionKind {
     if (change.op === 'create') return 'create';
     if (change.op === 'delete') return 'delete';
     if (change.op === 'members') return 'members';
@@ -125,7 +128,6 @@ export class HistoryRecorder {
       if (change.before.active === true && change.after.active === false) return 'deactivate';
       if (change.before.active === false && change.after.active === true) return 'reactivate';
     }
-    const diff = diffResources(change.before?.resource ?? null, change.after?.resource ?? null);
     const method = ctx.method === 'PUT' ? 'PUT' : ctx.method === 'PATCH' ? 'PATCH' : null;
     const kind = updateKind(change.resource, diff, method);
     if (change.resource === 'Group' && diff.length === 0 && change.members) return 'members';

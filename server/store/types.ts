@@ -47,7 +47,7 @@ export interface EngineOptions {
   wasmPath?: string;
   /** the snapshot worker's module; default: resolved next to the engine (see engine.ts) */
   workerUrl?: URL;
-  /** journal size in bytes that triggers a background snapshot (default 32 MiB) */
+  /** journal size in bytes that triggers a background snapshot (default 4 MiB: DEFAULT_SNAPSHOT_JOURNAL_BYTES in engine.ts) */
   snapshotJournalBytes?: number;
   /** SQL functions for read queries (never used by recorded writes) */
   functions?: Record<string, (...args: SqlValue[]) => SqlValue>;

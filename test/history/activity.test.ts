@@ -4,22 +4,26 @@
  */
 import { parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdminService, type AdminService } from '../../server/admin/service';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { createAdminService } from '../../server/admin/service';
+import type { AdminApi } from '../../server/admin/contract';
+import { localAdminClient } from '../../server/admin/invoke';
+import { startTestServer, type TestServer } from '../support/scim-server';
 import { checkHar } from './har-structure';
 import { oktaSession, SECRET_PASSWORD } from './okta-traffic';
 
 let srv: TestServer;
-let admin: AdminService;
+let service: ReturnType<typeof createAdminService>;
+let admin: AdminApi;
 let ids: { userId: string; groupId: string };
 
 beforeAll(async () => {
   srv = await startTestServer();
-  admin = createAdminService(srv.core);
+  service = createAdminService(srv.core);
+  admin = localAdminClient(service);
   ids = await oktaSession(srv);
 }, 60_000);
 afterAll(async () => {
-  admin.dispose();
+  service.dispose();
   await srv.close();
 });
 

@@ -4,7 +4,7 @@
  * provisioned), a refused duplicate create. Returns the ids it made.
  */
 import { addMembers, oktaGroup, oktaUser, pathlessReplace } from '../e2e/okta-bodies';
-import type { TestServer } from '../helpers/scim-server';
+import type { TestServer } from '../support/scim-server';
 
 export const SECRET_PASSWORD = 'S3cret-Pa55word-never-kept';
 

@@ -13,7 +13,7 @@ import { parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKLIST_STEPS } from '../../server/admin/checklist';
 import type { ValidationReport } from '../../server/report/report-types';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 import { checkHar } from './har-structure';
 import { oktaSession } from './okta-traffic';
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
 import {
   createGroup,
   createUser,
@@ -13,7 +13,7 @@ import {
   oktaUser,
   patchOp,
   type Json,
-} from '../conformance/scim-client';
+} from '../support/scim-client';
 
 const JSON_TYPE = { 'content-type': 'application/scim+json' };
 
@@ -185,7 +185,11 @@ describe('bad input', () => {
       [`/Users/${userId}`, 'POST', 'GET, PUT, PATCH, DELETE'],
       ['/ServiceProviderConfig', 'POST', 'GET'],
       ['/ResourceTypes', 'DELETE', 'GET'],
-      ['/Schemas', 'POST', 'GET, PATCH'],
+      // PATCH enables attributes on one schema (/Schemas/{urn}); the collection is read-only
+      ['/Schemas', 'POST', 'GET'],
+      ['/Schemas', 'PATCH', 'GET'],
+      ['/Schemas/urn:ietf:params:scim:schemas:core:2.0:User', 'DELETE', 'GET, PATCH'],
+      ['/ResourceTypes/User', 'PUT', 'GET'],
       ['/Users', 'OPTIONS', 'GET, POST'],
     ];
     for (const [path, method, allow] of cases) {

@@ -1,7 +1,8 @@
 /**
  * Users, mirroring Settings › Security Cloud Platform › Netskope Client › Users (spec/netskope.md
  * §15): server-side search and sort through `listUsers`, rows fetched in pages as the table
- * scrolls, so 100,000 users stay smooth. Live: `users-changed` refreshes what is on screen.
+ * scrolls, so 100,000 users stay smooth. Live: `users-changed` patches the rows shown and
+ * refetches only when one may move, appear or go (docs/live-updates.md).
  */
 import { useEffect, useState } from 'react';
 import { Icon } from '../../components/icons';

@@ -5,11 +5,12 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memoryOf, runChild, startChild, type Child } from './child';
+import { memoryOf, runChild } from '../../test/support/child-process';
+import { startChildServer, type ChildServer } from '../../test/support/child-server';
 import { TOKEN } from './okta-traffic';
 
 export interface Instance {
-  child: Child;
+  child: ChildServer;
   /** http://127.0.0.1:port (SCIM paths are under /api/v2/scim) */
   origin: string;
   consoleUrl: string | null;
@@ -28,19 +29,20 @@ export interface StartOptions {
 }
 
 export async function startInstance(dataDir: string, o: StartOptions = {}): Promise<Instance> {
-  const args = ['server/cli.ts', '--port', '0', '--data', dataDir, '--bootstrap-token', TOKEN];
-  if (!o.console) args.push('--no-console');
-  if (o.snapshotJournalBytes) args.push('--snapshot-journal-bytes', String(o.snapshotJournalBytes));
-  const ready = [/^SCIM base URL: (http:\/\/[^/]+)/];
-  if (o.console) ready.push(/^Console: (\S+)/);
-  const child = await startChild(args, ready, {
-    timeoutMs: 120_000,
+  const child = await startChildServer({
+    dataDir,
+    token: TOKEN,
+    console: o.console === true,
+    ...(o.snapshotJournalBytes
+      ? { extraArgs: ['--snapshot-journal-bytes', String(o.snapshotJournalBytes)] }
+      : {}),
     ...(o.nodeArgs ? { nodeArgs: o.nodeArgs } : {}),
+    startTimeoutMs: 120_000,
   });
   return {
     child,
-    origin: child.ready[0] as string,
-    consoleUrl: o.console ? (child.ready[1] as string) : null,
+    origin: new URL(child.base).origin,
+    consoleUrl: child.consoleUrl,
     dataDir,
     startMs: child.startMs,
     memory: () => memoryOf(child.pid),

@@ -22,7 +22,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const WAIT = 30_000;
-export { SEARCH_DEBOUNCE_MS } from '../../renderer/src/lib/search-debounce';
+export { SEARCH_DEBOUNCE_MS } from '../../../renderer/src/lib/search-debounce';
 
 export interface ConsoleFigures {
   /** page load until the side navigation is shown */

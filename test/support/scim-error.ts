@@ -2,17 +2,17 @@
  * The one shape every error from the SCIM listener must have (RFC 7644 §3.12): the Error URN in
  * `schemas`, `status` as a string equal to the HTTP status, a non-empty `detail` (Okta's SPEC
  * test reads it, spec/okta.md §3.1), and a JSON content type. Shared by the reliability,
- * security and fuzz tests.
+ * security, fuzz and SCIM behaviour tests.
  */
 import { expect } from 'vitest';
 import { ERROR_URN } from '../../server/domain/errors';
 
-export interface ScimErrorBody {
+export type ScimErrorBody = {
   schemas: string[];
   status: string;
   scimType?: string;
   detail: string;
-}
+} & Record<string, unknown>;
 
 /** Checks a parsed body and content type; returns a message, or null when it is a SCIM error. */
 export function scimErrorProblem(status: number, contentType: string | null, text: string): string | null {
@@ -39,8 +39,9 @@ export async function expectScimError(
 ): Promise<ScimErrorBody> {
   const text = await res.text();
   expect(res.status, text).toBe(status);
-  expect(scimErrorProblem(res.status, res.headers.get('content-type'), text)).toBeNull();
+  expect(scimErrorProblem(res.status, res.headers.get('content-type'), text), text).toBeNull();
   const body = JSON.parse(text) as ScimErrorBody;
+  expect(body.schemas, text).toEqual([ERROR_URN]);
   if (scimType !== undefined) expect(body.scimType, text).toBe(scimType);
   return body;
 }

@@ -1,13 +1,16 @@
 /**
- * Child processes for the benchmark: servers run in their own process (never on the load
- * generator's event loop), started with `node --import tsx …` as `npm run serve` runs the CLI.
+ * The one launcher for child processes, shared by tests, the benchmark and scripts: a server runs
+ * in its own process (never on the load generator's event loop; killable with SIGKILL; its RSS,
+ * CPU and file descriptors readable from /proc), started with `node --import tsx …` as
+ * `npm run serve` runs the CLI. ./child-server.ts starts the headless CLI with it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Repository root (cwd of every child, so `--import tsx` resolves). */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface Child {
   proc: ChildProcess;
@@ -16,9 +19,13 @@ export interface Child {
   ready: string[];
   /** ms from spawn to the last ready line */
   startMs: number;
-  /** everything printed so far (stdout and stderr) */
+  /** everything printed so far (stdout and stderr; the last 100,000 characters of a chatty child) */
   output(): string;
-  /** SIGTERM, then SIGKILL after 10 s; resolves with the exit code */
+  /** resolves when the process has exited */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGKILL (a crash, as `kill -9`), then wait for the exit */
+  kill(): Promise<void>;
+  /** SIGTERM (clean shutdown), then SIGKILL after 10 s; resolves with the exit code */
   stop(): Promise<number | null>;
 }
 
@@ -40,12 +47,13 @@ export function startChild(
   let out = '';
   const ready: string[] = [];
   let exited: number | null | undefined;
-  const exit = new Promise<number | null>((res) =>
-    proc.once('exit', (code) => {
+  const exitInfo = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
+    proc.once('exit', (code, signal) => {
       exited = code;
-      res(code);
+      res({ code, signal });
     }),
   );
+  const exit = exitInfo.then(({ code }) => code);
   const stop = async (): Promise<number | null> => {
     if (exited !== undefined) return exited;
     proc.kill('SIGTERM');
@@ -53,6 +61,10 @@ export function startChild(
     const code = await exit;
     clearTimeout(timer);
     return code;
+  };
+  const kill = async (): Promise<void> => {
+    if (exited === undefined) proc.kill('SIGKILL');
+    await exit;
   };
   return new Promise((resolveChild, reject) => {
     const timer = setTimeout(() => {
@@ -80,6 +92,8 @@ export function startChild(
             ready,
             startMs: performance.now() - t0,
             output: () => out,
+            exited: exitInfo,
+            kill,
             stop,
           });
         }
@@ -87,9 +101,14 @@ export function startChild(
     };
     proc.stdout?.on('data', onData);
     proc.stderr?.on('data', onData);
-    void exit.then((code) => {
+    proc.once('error', (err) => {
       clearTimeout(timer);
-      if (ready.length < readyLines.length) reject(new Error(`${args.join(' ')} exited (${code}):\n${out}`));
+      reject(err);
+    });
+    void exitInfo.then(({ code, signal }) => {
+      clearTimeout(timer);
+      if (ready.length < readyLines.length)
+        reject(new Error(`${args.join(' ')} exited before it was ready (code ${code}, ${signal}):\n${out}`));
     });
   });
 }

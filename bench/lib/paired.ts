@@ -5,7 +5,7 @@
  * the same request stream against each target in turn, round after round (A B C A B C …),
  * and each ratio compares figures taken seconds apart.
  */
-import { cpuMsOf } from './child';
+import { cpuMsOf } from '../../test/support/child-process';
 import { runLoad, type LoadResult, type RequestSpec } from './load';
 import { summarize, type Summary } from './stats';
 

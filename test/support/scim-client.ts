@@ -1,10 +1,10 @@
 /**
- * Small helpers for the Okta/Netskope compatibility tests: Okta-shaped request bodies
- * (spec/okta.md §2) and checks of SCIM responses, over the real HTTP server of
- * test/helpers/scim-server.ts.
+ * The SCIM test client shared by tests and scripts: Okta-shaped request bodies
+ * (spec/okta.md §2), resource helpers and checks of SCIM responses, over the real HTTP server
+ * of ./scim-server.ts.
  */
 import { expect } from 'vitest';
-import type { TestServer } from '../helpers/scim-server';
+import type { TestServer } from './scim-server';
 
 export const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const GROUP_URN = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -101,16 +101,5 @@ export async function memberIds(s: TestServer, groupId: string): Promise<string[
   return (body.members ?? []).map((m) => m.value).sort();
 }
 
-/** Asserts a SCIM error (RFC 7644 §3.12): JSON, Error URN, `status` as a string, a `detail`. */
-export async function expectScimError(res: Response, status: number, scimType?: string): Promise<Json> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get('content-type') ?? '').toMatch(/^application\/(scim\+)?json/);
-  const body = JSON.parse(text) as Json;
-  expect(body['schemas']).toEqual([ERROR_URN]);
-  expect(body['status']).toBe(String(status));
-  expect(typeof body['detail']).toBe('string');
-  expect((body['detail'] as string).length).toBeGreaterThan(0);
-  if (scimType) expect(body['scimType']).toBe(scimType);
-  return body;
-}
+/** One SCIM error check for every test (RFC 7644 §3.12): see ./scim-error.ts. */
+export { expectScimError } from './scim-error';
