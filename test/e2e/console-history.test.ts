@@ -81,6 +81,26 @@ describe('console e2e: Okta actions, activity and the report', () => {
     expect(page.url()).toContain('#/log/');
   });
 
+  it('shows the user’s history in its drawer: old and new values and the actions', async () => {
+    await nav(page, 'Users').click();
+    await page.getByRole('table', { name: /users/i }).getByText('jane.doe@example.com').first().click();
+    const list = page.getByRole('list', { name: 'History versions' });
+    const versions = list.getByRole('listitem');
+    await versions.first().waitFor({ timeout: WAIT_MS });
+    const first = versions.nth(0);
+    await expect(first.textContent()).resolves.toContain('Deactivated');
+    await expect(first.textContent()).resolves.toContain('Deactivate');
+    await first.locator('del', { hasText: 'true' }).waitFor({ timeout: WAIT_MS });
+    await first.locator('ins', { hasText: 'false' }).waitFor({ timeout: WAIT_MS });
+    const update = versions.filter({ hasText: 'Profile push' }).filter({ hasText: 'name.givenName' });
+    await update.locator('del', { hasText: 'Jane' }).waitFor({ timeout: WAIT_MS });
+    await update.locator('ins', { hasText: 'Janet' }).waitFor({ timeout: WAIT_MS });
+    await versions.filter({ hasText: 'Assign: create' }).first().waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'user-history');
+    await first.getByRole('button', { name: 'request' }).click();
+    expect(page.url()).toContain('#/log/');
+  });
+
   it('shows each request’s Okta action in the Request log and filters on it', async () => {
     await nav(page, 'Request log').click();
     const table = page.getByRole('table', { name: /request log/i });
