@@ -40,6 +40,8 @@ const program = new Command()
       })
       .hideHelp(),
   )
+  // Benches only: measures what resource history costs (docs/history.md).
+  .addOption(new Option('--bench-history-off', 'record no resource history').hideHelp())
   .showHelpAfterError();
 
 program.parse();
@@ -52,6 +54,7 @@ const opts = program.opts<{
   adminPort: number;
   snapshotJournalBytes?: number;
   console: boolean;
+  benchHistoryOff?: boolean;
 }>();
 
 async function main(): Promise<void> {
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
     ...(bootstrapToken ? { bootstrapToken } : {}),
     mode: 'headless',
     ...(opts.snapshotJournalBytes ? { snapshotJournalBytes: opts.snapshotJournalBytes } : {}),
+    ...(opts.benchHistoryOff ? { historyOff: true } : {}),
   });
   for (const notice of core.storeNotices) console.warn(`Store repaired at start-up: ${notice}`);
   console.log(`SCIM base URL: ${core.scimUrl}`);

@@ -86,7 +86,7 @@ export interface HistoryQuery {
 }
 
 /** Member lists in a version stop here (a Push Now of 100,000 members keeps counts, not a copy). */
-export const MAX_LISTED_MEMBERS = 1000;
+export const MAX_LISTED_MEMBERS = 100;
 
 export const REDACTED = '[redacted]';
 /** Keys whose values never enter history (RFC 7643 §4.1.1 password is returned "never"). */
