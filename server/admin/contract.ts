@@ -14,6 +14,14 @@ import type { DiffEntry, HistoryPage, MemberRef, Version } from '../domain/histo
 import { PROFILE_NAMES, type ProfileName } from '../domain/profiles';
 import type { LogEntry, LogQuery, LogResourceRef, LogSummary } from '../domain/request-record';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS, type Settings, type SettingsPatch } from '../domain/settings';
+import {
+  SIMULATOR_APPS,
+  SIMULATOR_FLOWS,
+  type RunResult,
+  type SimulatorApp,
+  type SimulatorFlow,
+  type StepResult,
+} from '../simulator/types';
 import type { AdminMethod, AdminSchema } from './methods';
 
 export { OPT_IN_ATTRIBUTES, PROFILE_NAMES, SETTINGS_LIMITS };
@@ -21,6 +29,8 @@ export type { LogEntry, LogQuery, LogResourceRef, LogSummary, ProfileName, Setti
 export type { ActivityItem, DiffEntry, HistoryPage, MemberRef, Version };
 export { ADMIN_METHOD_NAMES } from './methods';
 export type { AdminApi, AdminData, AdminHandlers, AdminInput, AdminMethod, AdminParsed } from './methods';
+export { SIMULATOR_APPS, SIMULATOR_FLOWS };
+export type { RunResult, SimulatorApp, SimulatorFlow, StepResult };
 
 export interface ServerInfo {
   version: string;
@@ -204,6 +214,14 @@ export const exportHarSchema = z.object({ ids: z.array(z.string().min(1).max(64)
 export const createTokenSchema = z.object({ clientName: z.string().trim().min(1).max(128) });
 export const revokeTokenSchema = z.object({ scimId: z.number().int().min(1) });
 
+/** "Simulate Okta" on Connect: which flows (default all, prerequisites added) and which app type. */
+export const simulateOktaSchema = z
+  .object({
+    flows: z.array(z.enum(SIMULATOR_FLOWS)).min(1).max(SIMULATOR_FLOWS.length).optional(),
+    app: z.enum(SIMULATOR_APPS).optional(),
+  })
+  .strict();
+
 export type ChecklistStepId =
   | 'token-created'
   | 'credentials-tested'
@@ -243,7 +261,10 @@ export type AdminEvent =
   | { type: 'tokens-changed'; tokens: TokenInfo[] }
   | { type: 'settings-changed' }
   | { type: 'checklist'; steps: ChecklistStep[] }
-  | { type: 'store'; health: 'ok' | 'failed'; message: string | null };
+  | { type: 'store'; health: 'ok' | 'failed'; message: string | null }
+  /** "Simulate Okta" progress: a step finished, or the run started (step null) */
+  | { type: 'simulation'; running: true; step: StepResult | null }
+  | { type: 'simulation'; running: false; passed: number; failed: number };
 
 /**
  * The validator of each admin method (undefined: it takes no argument). The method table in
@@ -267,6 +288,7 @@ export const ADMIN_INPUT = {
   getSettings: undefined,
   updateSettings: settingsPatchSchema,
   checklist: undefined,
+  simulateOkta: simulateOktaSchema,
   getHistory: historyQuerySchema,
   activity: activityQuerySchema,
   exportReport: exportReportSchema,

@@ -17,6 +17,7 @@ import { wireLiveEvents } from './live-events';
 import { collectReport } from '../report/collect';
 import { formatReport } from '../report/format';
 import { toHar } from '../report/har';
+import { createSimulateOkta } from './simulate-okta';
 
 /** The package version, read once; the same relative path holds from server/admin/ and from out/main/. */
 function readVersion(): string {
@@ -189,6 +190,7 @@ export function createAdminService(core: ScimDeskCore): AdminService {
         throw new AdminError('not-found', 'none of these log entries is kept any more');
       return JSON.stringify(toHar(entries, version), null, 2) + '\n';
     },
+    simulateOkta: createSimulateOkta(core, (event) => live.bus.emit(event)),
   };
 
   return Object.assign(api, {

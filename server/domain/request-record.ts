@@ -32,6 +32,8 @@ export interface LogSummary {
   patchStyle: string | null;
   /** the step of Okta's flows this request is (docs/history.md "Okta actions") */
   oktaAction: OktaAction;
+  /** sent by the console's Okta simulator (its token), not by a real IdP (docs/simulator.md) */
+  simulated?: boolean;
 }
 export interface LogEntry extends LogSummary {
   requestHeaders: Record<string, string>;

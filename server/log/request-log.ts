@@ -44,6 +44,7 @@ export function summarize(e: LogEntry): LogSummary {
     warnings: e.warnings,
     patchStyle: e.patchStyle,
     oktaAction: e.oktaAction,
+    ...(e.simulated ? { simulated: true } : {}),
   };
 }
 

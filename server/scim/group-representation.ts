@@ -53,18 +53,26 @@ export function membersJson(members: { id: string; userName: string }[], baseUrl
 /** A group with a members array already serialised as UTF-8 (GroupsRepo.membersJsonBytes), as bytes. */
 export function groupJsonBytes(body: Record<string, unknown>, members: Buffer): Buffer {
   const { meta, ...rest } = body;
+  return Buffer.concat([Buffer.from(openWithMembers(rest)), members, Buffer.from(closeWithMeta(meta))]);
+}
+
+/**
+ * `{…rest,"members":` — the comma only when `rest` has keys. With `attributes=members` the
+ * projection can leave `rest` empty and `meta` absent; both must still give valid JSON.
+ */
+function openWithMembers(rest: Record<string, unknown>): string {
   const head = JSON.stringify(rest);
-  return Buffer.concat([
-    Buffer.from(`${head.slice(0, -1)},"members":`),
-    members,
-    Buffer.from(`,"meta":${JSON.stringify(meta)}}`),
-  ]);
+  return head === '{}' ? '{"members":' : `${head.slice(0, -1)},"members":`;
+}
+
+/** `,"meta":{…}}`, or just `}` when the projection dropped meta (JSON has no `undefined`). */
+function closeWithMeta(meta: unknown): string {
+  return meta === undefined ? '}' : `,"meta":${JSON.stringify(meta)}}`;
 }
 
 /** Serialises a group with an optional pre-rendered members array. */
 export function groupJson(body: Record<string, unknown>, members: string | null): string {
   if (members === null) return JSON.stringify(body);
   const { meta, ...rest } = body;
-  const head = JSON.stringify(rest);
-  return `${head.slice(0, -1)},"members":${members},"meta":${JSON.stringify(meta)}}`;
+  return `${openWithMembers(rest)}${members}${closeWithMeta(meta)}`;
 }

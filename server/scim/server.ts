@@ -71,7 +71,9 @@ async function handle(deps: ScimServerDeps, x: Exchange, maxBody: number): Promi
   const { req, url } = x;
   refuseBrowserOrigin(req);
   const route = requireBase(x.route, url.pathname, deps.orgKey());
-  x.ctx.tokenName = authenticate(req, deps.tokens);
+  const who = authenticate(req, deps.tokens);
+  x.ctx.tokenName = who.clientName;
+  x.ctx.simulated = who.simulated;
   rateLimit(deps.limiter());
   requireResource(route, url.pathname);
   const body = await readRequestBody(req, maxBody, (raw) => (x.rawBody = raw));
@@ -160,6 +162,7 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
     warnings: ctx.warnings,
     patchStyle: ctx.patchStyle,
     oktaAction,
+    ...(ctx.simulated ? { simulated: true } : {}),
     requestHeaders: redactHeaders(req.headers),
     requestBody: redactBody(x.rawBody),
     responseHeaders: redactHeaders(headers),

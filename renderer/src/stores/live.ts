@@ -19,6 +19,7 @@ import { useHistory } from './history-store';
 import { useLog } from './log-store';
 import { toMemberRow, useMembers } from './members-store';
 import { useSettings } from './settings-store';
+import { useSimulate } from './simulate-store';
 import { useTokens } from './tokens-store';
 import { useUsers } from './users-store';
 
@@ -91,6 +92,9 @@ export function startLive(): () => void {
         break;
       case 'store':
         useConnect.getState().setStoreHealth(event.health, event.message);
+        break;
+      case 'simulation':
+        useSimulate.getState().onEvent(event);
         break;
     }
   }

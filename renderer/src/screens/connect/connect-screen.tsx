@@ -8,6 +8,7 @@ import { useConnect } from '../../stores/connect-store';
 import { useNav } from '../../stores/nav-store';
 import { useSettings } from '../../stores/settings-store';
 import { Checklist } from './checklist';
+import { SimulatePanel } from './simulate-panel';
 import { TunnelField } from './tunnel-field';
 import { UrlRow } from './url-row';
 
@@ -79,6 +80,7 @@ export function ConnectScreen() {
             </section>
             <ExportReport />
             <ActivityFeed />
+            <SimulatePanel />
           </div>
         </div>
       )}

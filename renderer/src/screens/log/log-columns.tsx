@@ -48,7 +48,19 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
       <span className={e.oktaAction === 'not-okta' ? 'muted' : undefined}>{actionLabel(e.oktaAction)}</span>
     ),
   },
-  { key: 'token', header: 'Token', width: 'minmax(70px, 0.7fr)', render: (e) => e.tokenName ?? '' },
+  {
+    key: 'token',
+    header: 'Token',
+    width: 'minmax(70px, 0.7fr)',
+    render: (e) =>
+      e.simulated ? (
+        <span title={`${e.tokenName ?? ''}: sent by Simulate Okta, not by an IdP`}>
+          <span className="badge badge-sim">simulated</span> {e.tokenName}
+        </span>
+      ) : (
+        (e.tokenName ?? '')
+      ),
+  },
   {
     key: 'resources',
     header: 'Resource',

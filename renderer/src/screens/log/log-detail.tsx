@@ -48,7 +48,17 @@ export function LogDetail({ id }: { id: string }) {
               <dt>Duration</dt>
               <dd className="mono">{formatDuration(e.durationMs)}</dd>
               <dt>Token</dt>
-              <dd>{e.tokenName ?? <span className="muted">none / rejected</span>}</dd>
+              <dd>
+                {e.tokenName ?? <span className="muted">none / rejected</span>}
+                {e.simulated && (
+                  <>
+                    {' '}
+                    <span className="badge badge-sim" title="Sent by Simulate Okta, not by an IdP">
+                      simulated
+                    </span>
+                  </>
+                )}
+              </dd>
               <dt>User-Agent</dt>
               <dd className="mono">{e.userAgent ?? '—'}</dd>
               {e.query && (
