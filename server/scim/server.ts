@@ -51,6 +51,12 @@ interface Exchange {
   route: Route | null;
   ctx: ScimContext;
   started: bigint;
+  /**
+   * When the request arrived, taken with its seq: the log's rows in seq order are then in time
+   * order, even for concurrent requests that finish out of order (a burst of creates reads in
+   * order by time, issue 17). durationMs says when it finished.
+   */
+  receivedAt: string;
   seq: number;
   rawBody: string | null;
   /** the parsed request body, for the Okta action classifier */
@@ -149,7 +155,7 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
   deps.log.append({
     id: ctx.requestId,
     seq: x.seq,
-    time: new Date().toISOString(),
+    time: x.receivedAt,
     method: req.method,
     path: url.pathname,
     query: url.search.replace(/^\?/, ''),
@@ -200,6 +206,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
 
   app.use((req: Request, res: Response) => {
     const started = process.hrtime.bigint();
+    const receivedAt = new Date().toISOString();
     const { id: requestId, seq } = deps.log.nextId();
     const url = new URL(req.url, 'http://scim.invalid');
     const route = resolveRoute(url.pathname);
@@ -209,6 +216,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
       url,
       route,
       started,
+      receivedAt,
       seq,
       rawBody: null,
       parsedBody: undefined,

@@ -99,6 +99,10 @@ describe('DELETE /Users/{id} and the groups the user was in', () => {
       .flatMap((e) => (e.type === 'groups-changed' ? changedIds(e) : []))
       .filter((id) => id !== untouched);
     expect(announced.sort()).toEqual([both, onlyA].sort());
+    // the events carry the groups' rows with their new counts, as the Groups screen shows them
+    const pushed = events.slice(mark).flatMap((e) => (e.type === 'groups-changed' ? e.rows : []));
+    expect(pushed.find((g) => g.id === both)?.memberCount).toBe(1);
+    expect(pushed.find((g) => g.id === onlyA)?.memberCount).toBe(0);
 
     const rows = await admin.listGroups({ search: 'leavers', offset: 0, limit: 100 });
     const count = (id: string): number | undefined => rows.items.find((g) => g.id === id)?.memberCount;

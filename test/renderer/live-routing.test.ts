@@ -142,4 +142,25 @@ describe('live routing', () => {
     expect(calls.sort()).toEqual(['getUser:u1', 'listGroupMembers']);
     calls.length = 0;
   });
+
+  it('with a search typed, any change to a user shown refetches Users and the member list (issue 17)', async () => {
+    // the searches match values the rows do not carry (every email, name.formatted), so the
+    // lists cannot tell whether a changed user still matches, or whether a member not shown now does
+    stores.users.getState().setQuery({ ...stores.users.getState().query, search: 'user' });
+    stores.members.getState().setQuery({ id: 'g1', search: 'user' });
+    await flush();
+    calls.length = 0;
+    live.onUsersChanged({
+      rows: [user(3, { modified: '2026-01-03T00:00:00.000Z' })],
+      removed: [],
+      overflow: false,
+    });
+    await flush();
+    expect(calls.sort()).toEqual(['listGroupMembers', 'listUsers']);
+    calls.length = 0;
+    stores.users.getState().setQuery({ ...stores.users.getState().query, search: '' });
+    stores.members.getState().setQuery({ id: 'g1', search: '' });
+    await flush();
+    calls.length = 0;
+  });
 });

@@ -8,7 +8,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { MemberRef, Version } from '../../../server/admin/contract';
-import { formatTimeMs } from '../lib/format-time';
+import { formatPreciseTime } from '../lib/format-time';
 import { actionLabel } from '../lib/okta-actions';
 import { useHistory } from '../stores/history-store';
 import { useNav } from '../stores/nav-store';
@@ -53,7 +53,7 @@ function VersionRow({ v }: { v: Version }) {
       <div className="history-head">
         <strong>{KIND_LABELS[v.kind]}</strong>
         {v.action && <span className="history-action"> · {actionLabel(v.action)}</span>}
-        <span className="muted mono"> · {formatTimeMs(v.time)}</span>
+        <span className="muted mono"> · {formatPreciseTime(v.time)}</span>
         {v.tokenName && <span className="muted"> · {v.tokenName}</span>}
         {v.fault && <span className="form-error"> · fault rule {v.fault}</span>}
         {v.requestId && (

@@ -18,7 +18,8 @@ const SORT_VALUE: Record<string, (g: GroupRow) => unknown> = {
 };
 
 /**
- * What places a group in the table: the sort value, the fields the search matches, and
+ * What places a group in the table: the sort value, the fields the search matches (displayName,
+ * externalId and the id, which never changes; server/store/search-text.ts), and
  * `deleted` (the table never lists deleted groups). Member and warning counts are not among
  * them, so a push that changes only members patches the counts in place.
  */

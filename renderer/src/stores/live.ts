@@ -40,7 +40,9 @@ export function onUsersChanged(change: Change<UserRow>): void {
       {
         rows: change.rows.filter((u) => !u.deleted).map(toMemberRow),
         removed: [...change.removed, ...gone],
-        overflow: change.overflow,
+        // A searched member list cannot tell from a member row whether the user still matches,
+        // or whether a member not shown now does (members-store.ts): refetch what is on screen.
+        overflow: change.overflow || members.query.search !== '',
       },
       { onlyKnown: true },
     );

@@ -10,8 +10,10 @@ export interface MembersQuery {
 }
 
 /**
- * Members are listed in the order they were stored, so only a search can move one: what places
- * a member is the fields the member search matches (server/store/groups-repo.ts `listMembers`).
+ * Members are listed in the order they were stored, so only a search can move one. The member
+ * search matches values a member row does not carry (every email, displayName, externalId;
+ * server/store/search-text.ts), so while one is typed every user change refetches the members
+ * (see ./live.ts); without one a member never moves.
  */
 export function memberPlacement(m: MemberRow, q: MembersQuery): string {
   return q.search ? JSON.stringify([m.userName, m.email, m.givenName, m.familyName]) : '';

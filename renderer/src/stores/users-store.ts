@@ -23,17 +23,15 @@ const SORT_VALUE: Record<string, (u: UserRow) => unknown> = {
 };
 
 /**
- * What places a user in the table: the sort value, the fields the search matches
- * (server/admin/directory-queries.ts `searchFilter`), and `deleted` when deleted users are
- * hidden. A sort key not listed here counts the whole row, so any change refetches.
+ * What places a user in the table: the sort value, and `deleted` when deleted users are hidden.
+ * With a search, the whole row: the search also matches values the row does not carry (every
+ * email, the formatted name; server/store/search-text.ts), so any change to a user shown
+ * (its `modified` moves on every write) refetches rather than guess whether it still matches.
+ * A sort key not listed here counts the whole row too.
  */
 export function userPlacement(u: UserRow, q: UsersQuery): string {
   const sort = SORT_VALUE[q.sortBy];
-  return JSON.stringify([
-    sort ? sort(u) : u,
-    q.search ? [u.userName, u.displayName, u.externalId] : null,
-    q.includeDeleted ? null : u.deleted,
-  ]);
+  return JSON.stringify([sort ? sort(u) : u, q.search ? u : null, q.includeDeleted ? null : u.deleted]);
 }
 
 export const useUsers = createPagedList<UserRow, UsersQuery>(

@@ -7,7 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { ActivityItem } from '../../../../server/admin/contract';
 import { ErrorBanner } from '../../components/notice';
-import { formatTimeMs } from '../../lib/format-time';
+import { formatPreciseTime } from '../../lib/format-time';
 import { useActivity } from '../../stores/activity-store';
 import { useNav } from '../../stores/nav-store';
 
@@ -16,7 +16,7 @@ function Line({ item }: { item: ActivityItem }) {
   const r = item.resource;
   return (
     <div className={`activity-line level-${item.level}`} data-action={item.action}>
-      <span className="muted mono small">{formatTimeMs(item.time)}</span>{' '}
+      <span className="muted mono small">{formatPreciseTime(item.time)}</span>{' '}
       <span className="activity-text">{item.text}</span>{' '}
       <button type="button" className="link small" onClick={() => go('log', item.requestId)}>
         request

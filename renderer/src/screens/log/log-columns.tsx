@@ -2,7 +2,8 @@
 import type { LogSummary } from '../../../../server/admin/contract';
 import { HttpStatus } from '../../components/status-badge';
 import type { Column } from '../../components/virtual-table';
-import { formatDuration, formatTime } from '../../lib/format-time';
+import { PreciseTime } from '../../components/precise-time';
+import { formatDuration } from '../../lib/format-time';
 import { actionLabel } from '../../lib/okta-actions';
 
 function resourceText(e: LogSummary): string {
@@ -13,8 +14,8 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
   {
     key: 'time',
     header: 'Time',
-    width: '164px',
-    render: (e) => <span className="mono">{formatTime(e.time)}</span>,
+    width: '196px',
+    render: (e) => <PreciseTime iso={e.time} />,
   },
   {
     key: 'method',

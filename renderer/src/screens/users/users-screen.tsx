@@ -11,6 +11,7 @@ import { RangeFooter } from '../../components/range-footer';
 import { VirtualTable } from '../../components/virtual-table';
 import { nextSort } from '../../lib/sort';
 import { SEARCH_DEBOUNCE_MS } from '../../lib/search-debounce';
+import { USERS_SEARCH } from '../../lib/search-boxes';
 import { useDebounced } from '../../lib/use-debounced';
 import { useRange } from '../../lib/use-range';
 import { useNav } from '../../stores/nav-store';
@@ -55,8 +56,9 @@ export function UsersScreen() {
         </span>
         <input
           type="search"
-          aria-label="Search users"
-          placeholder="Search email, name, externalId or id"
+          aria-label={USERS_SEARCH.label}
+          placeholder={USERS_SEARCH.placeholder}
+          title={USERS_SEARCH.title}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
