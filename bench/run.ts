@@ -33,6 +33,7 @@ import { consoleScenario, SEARCH_DEBOUNCE_MS } from './lib/scenarios/console';
 import { membershipScenario } from './lib/scenarios/group-members';
 import { importWalk } from './lib/scenarios/import-walk';
 import { snapshotLoad } from './lib/scenarios/snapshot-load';
+import { historyCost } from './lib/scenarios/history-cost';
 
 interface Plan {
   /** paired rounds per throughput scenario, and their length */
@@ -434,6 +435,41 @@ async function large(base: string, n: number, lookup10k: number): Promise<void> 
   );
 }
 
+/**
+ * Resource history's cost (docs/history.md): PUT throughput and ×1,000 membership batches with
+ * history on and off, in the same run, at 10,000 users and at the large size; target ≤ 10 %.
+ */
+async function historyPhase(): Promise<void> {
+  for (const n of [10_000, ...(plan.large ? [plan.large] : [])]) {
+    const dir = await tempDir(`history-${n}`);
+    try {
+      await seedStore(dir, n, { groups: 1, members: 0 });
+      const r = await historyCost(dir, n, Math.max(2, plan.rounds), plan.roundMs);
+      const at = `${n.toLocaleString('en')} users`;
+      report.figure('history on / off', `PUT /Users at ${at}`, `${fmt(r.putOn)} / ${fmt(r.putOff)} req/s`);
+      report.figure(
+        'history on / off',
+        `×1,000 member batches at ${at}`,
+        `${fmt(r.batchOn)} / ${fmt(r.batchOff)} batches/s`,
+      );
+      report.check(
+        `history costs ≤ 10 % of PUT throughput at ${at}`,
+        `${fmt(r.putCost * 100, 1)} %`,
+        r.putCost <= 0.1,
+        `history-put-${n}`,
+      );
+      report.check(
+        `history costs ≤ 10 % of ×1,000 batch throughput at ${at}`,
+        `${fmt(r.batchCost * 100, 1)} %`,
+        r.batchCost <= 0.1,
+        `history-batch-${n}`,
+      );
+    } finally {
+      await removeDir(dir);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   console.log(`ScimDesk bench${quick ? ' (quick)' : ''}: ${JSON.stringify(plan)}`);
@@ -455,6 +491,7 @@ async function main(): Promise<void> {
       `${fmt(seedMs / 1000)} s`,
     );
     await medium(mediumDir);
+    await historyPhase();
     if (plan.large) await large(mediumDir, plan.large, lookupRatio);
     else await snapshots(mediumDir, plan.medium);
   } finally {

@@ -12,6 +12,7 @@ import { openStore } from './store';
 import { FaultEngine } from './faults/engine';
 import { rateLimitOf, withRateLimit } from './faults/rate-limit-setting';
 import type { FaultRule } from './domain/fault-rule';
+import { HistoryObserver } from './store/history-observer';
 import { createScimApp } from './scim/server';
 import { answerClientErrorsAsScim } from './scim/client-error';
 import { Tenant } from './scim/tenant';
@@ -44,6 +45,13 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     events.emit('store', { health: 'ok', message: e.message });
   });
   let settings = await loadSettings(store, options.profile);
+  // Resource history: a version per write, in the write's transaction (docs/history.md).
+  // `historyOff` is the bench's switch for measuring what history costs.
+  store.writes.observe(
+    new HistoryObserver(store.history, () =>
+      options.historyOff ? { ...settings.history, enabled: false } : settings.history,
+    ),
+  );
   const tenant = new Tenant(
     store,
     settings.profile,

@@ -42,6 +42,8 @@ const program = new Command()
       })
       .hideHelp(),
   )
+  // Benches only: measures what resource history costs (docs/history.md).
+  .addOption(new Option('--bench-history-off', 'record no resource history').hideHelp())
   .showHelpAfterError();
 
 program.parse();
@@ -55,6 +57,7 @@ const opts = program.opts<{
   snapshotJournalBytes?: number;
   console: boolean;
   faults?: string;
+  benchHistoryOff?: boolean;
 }>();
 
 async function main(): Promise<void> {
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
     ...(bootstrapToken ? { bootstrapToken } : {}),
     mode: 'headless',
     ...(opts.snapshotJournalBytes ? { snapshotJournalBytes: opts.snapshotJournalBytes } : {}),
+    ...(opts.benchHistoryOff ? { historyOff: true } : {}),
   });
   for (const notice of core.storeNotices) console.warn(`Store repaired at start-up: ${notice}`);
   // Before the URL line: whoever waits for it (scripts, tests) has the warning too.

@@ -30,6 +30,8 @@ export interface StartOptions {
   snapshotJournalBytes?: number;
   /** fault rules to start with (`--faults FILE`), replacing the stored ones */
   faultRules?: FaultRule[];
+  /** benches only: record no resource history, to measure what it costs (docs/history.md) */
+  historyOff?: boolean;
 }
 
 export interface CoreEvents {

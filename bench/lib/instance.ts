@@ -26,6 +26,8 @@ export interface StartOptions {
   snapshotJournalBytes?: number;
   /** node flags for the server process (e.g. --cpu-prof while profiling) */
   nodeArgs?: string[];
+  /** start with resource history off (the history-cost scenario) */
+  historyOff?: boolean;
 }
 
 export async function startInstance(dataDir: string, o: StartOptions = {}): Promise<Instance> {
@@ -33,9 +35,10 @@ export async function startInstance(dataDir: string, o: StartOptions = {}): Prom
     dataDir,
     token: TOKEN,
     console: o.console === true,
-    ...(o.snapshotJournalBytes
-      ? { extraArgs: ['--snapshot-journal-bytes', String(o.snapshotJournalBytes)] }
-      : {}),
+    extraArgs: [
+      ...(o.snapshotJournalBytes ? ['--snapshot-journal-bytes', String(o.snapshotJournalBytes)] : []),
+      ...(o.historyOff ? ['--bench-history-off'] : []),
+    ],
     ...(o.nodeArgs ? { nodeArgs: o.nodeArgs } : {}),
     startTimeoutMs: 120_000,
   });

@@ -8,6 +8,9 @@
  */
 import { z } from 'zod';
 
+import { OKTA_ACTIONS } from '../domain/okta-action';
+import type { ActivityItem } from '../domain/activity';
+import type { DiffEntry, HistoryPage, MemberRef, Version } from '../domain/history';
 import { PROFILE_NAMES, type ProfileName } from '../domain/profiles';
 import type { FaultPreset, FaultRule, FaultRuleState } from '../domain/fault-rule';
 import type { LogEntry, LogQuery, LogResourceRef, LogSummary } from '../domain/request-record';
@@ -26,6 +29,7 @@ import type { AdminMethod, AdminSchema } from './methods';
 export { OPT_IN_ATTRIBUTES, PROFILE_NAMES, SETTINGS_LIMITS };
 export type { LogEntry, LogQuery, LogResourceRef, LogSummary, ProfileName, Settings, SettingsPatch };
 export type { FaultPreset, FaultRule, FaultRuleState, RetryChain };
+export type { ActivityItem, DiffEntry, HistoryPage, MemberRef, Version };
 export { ADMIN_METHOD_NAMES } from './methods';
 export type { AdminApi, AdminData, AdminHandlers, AdminInput, AdminMethod, AdminParsed } from './methods';
 export { SIMULATOR_APPS, SIMULATOR_FLOWS };
@@ -164,6 +168,7 @@ export const logQuerySchema = z.object({
   from: z.string().max(64).optional(),
   to: z.string().max(64).optional(),
   text: z.string().max(512).optional(),
+  actions: z.array(z.enum(OKTA_ACTIONS)).max(OKTA_ACTIONS.length).optional(),
   /** keyset paging: entries older than this seq */
   beforeSeq: z.number().int().optional(),
   limit: z.number().int().min(1).max(5000).default(200),
@@ -188,8 +193,26 @@ export const settingsPatchSchema = z
       maxBytes: z.number().int().min(L.logMaxBytes.min).max(L.logMaxBytes.max),
     }),
     publicUrl: z.string().max(L.publicUrlMaxLength).nullable(),
+    history: z.object({
+      enabled: z.boolean(),
+      maxBytes: z.number().int().min(L.historyMaxBytes.min).max(L.historyMaxBytes.max),
+    }),
   })
   .partial() satisfies z.ZodType<SettingsPatch>;
+
+/** A resource's history, newest first (docs/history.md). */
+export const historyQuerySchema = z.object({
+  id: z.string().min(1).max(256),
+  beforeSeq: z.number().int().optional(),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export const activityQuerySchema = z.object({
+  beforeSeq: z.number().int().optional(),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export const exportReportSchema = z.object({ format: z.enum(['html', 'json', 'har']) });
+/** HAR export of chosen request-log entries */
+export const exportHarSchema = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(5000) });
 
 export const createTokenSchema = z.object({ clientName: z.string().trim().min(1).max(128) });
 export const revokeTokenSchema = z.object({ scimId: z.number().int().min(1) });
@@ -290,6 +313,10 @@ export const ADMIN_INPUT = {
   addFaultPreset: addFaultPresetSchema,
   checkFaultRules: checkFaultRulesSchema,
   faultRetries: undefined,
+  getHistory: historyQuerySchema,
+  activity: activityQuerySchema,
+  exportReport: exportReportSchema,
+  exportHar: exportHarSchema,
 } satisfies { readonly [M in AdminMethod]: AdminSchema<M> };
 
 /** An error the console can show: `code` is stable, `message` is for people. */

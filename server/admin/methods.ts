@@ -19,6 +19,12 @@ import type {
   RetryChain,
   setFaultRulesSchema,
   toggleFaultRuleSchema,
+  ActivityItem,
+  activityQuerySchema,
+  exportHarSchema,
+  exportReportSchema,
+  HistoryPage,
+  historyQuerySchema,
   createTokenSchema,
   GroupDetail,
   GroupRow,
@@ -75,6 +81,10 @@ export const ADMIN_METHODS = {
   addFaultPreset: sig<typeof addFaultPresetSchema, FaultsView>(),
   checkFaultRules: sig<typeof checkFaultRulesSchema, FaultCheck>(),
   faultRetries: sig<undefined, RetryChain[]>(),
+  getHistory: sig<typeof historyQuerySchema, HistoryPage>(),
+  activity: sig<typeof activityQuerySchema, ActivityItem[]>(),
+  exportReport: sig<typeof exportReportSchema, string>(),
+  exportHar: sig<typeof exportHarSchema, string>(),
 } as const;
 
 export type AdminMethod = keyof typeof ADMIN_METHODS;

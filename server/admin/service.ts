@@ -15,6 +15,9 @@ import { faultsApi } from './faults-api';
 import type { AdminHandlers } from './methods';
 import { toTokenInfo } from './rows';
 import { wireLiveEvents } from './live-events';
+import { collectReport } from '../report/collect';
+import { formatReport } from '../report/format';
+import { toHar } from '../report/har';
 import { createSimulateOkta } from './simulate-okta';
 
 /** The package version, read once; the same relative path holds from server/admin/ and from out/main/. */
@@ -154,6 +157,40 @@ export function createAdminService(core: ScimDeskCore): AdminService {
       return live.checklist.steps();
     },
 
+    async getHistory(q) {
+      return core.store.engine.read((r) =>
+        core.store.history.page(r, {
+          resourceId: q.id,
+          limit: q.limit,
+          ...(q.beforeSeq !== undefined ? { beforeSeq: q.beforeSeq } : {}),
+        }),
+      );
+    },
+    async activity(q) {
+      return core.log.activity({
+        limit: q.limit,
+        ...(q.beforeSeq !== undefined ? { beforeSeq: q.beforeSeq } : {}),
+      });
+    },
+    async exportReport({ format }) {
+      const entries = core.log.all();
+      const report = core.store.engine.read((reader) =>
+        collectReport({
+          reader,
+          entries,
+          settings: core.settings(),
+          tokenCreationTimes: core.tokens.list().map((t) => t.creationTime),
+          source: { dataDir: core.dataDir, serverRunning: true, journalLsn: core.store.engine.stats().lsn },
+        }),
+      );
+      return formatReport(report, format, entries, version);
+    },
+    async exportHar({ ids }) {
+      const entries = core.log.byIds(ids);
+      if (entries.length === 0)
+        throw new AdminError('not-found', 'none of these log entries is kept any more');
+      return JSON.stringify(toHar(entries, version), null, 2) + '\n';
+    },
     simulateOkta: createSimulateOkta(core, (event) => live.bus.emit(event)),
     ...faultsApi(core),
   };

@@ -5,6 +5,9 @@
  */
 
 import type { FaultMark } from './fault-rule';
+import type { OktaAction } from './okta-action';
+
+export type { OktaAction };
 
 export interface LogResourceRef {
   type: 'User' | 'Group';
@@ -30,6 +33,8 @@ export interface LogSummary {
   patchStyle: string | null;
   /** set when a fault rule answered (docs/faults.md): the rule's name and what it did */
   fault: FaultMark | null;
+  /** the step of Okta's flows this request is (docs/history.md "Okta actions") */
+  oktaAction: OktaAction;
   /** sent by the console's Okta simulator (its token), not by a real IdP (docs/simulator.md) */
   simulated?: boolean;
 }
@@ -56,6 +61,8 @@ export interface LogQuery {
   from?: string;
   to?: string;
   text?: string;
+  /** Okta actions to keep (any of them) */
+  actions?: OktaAction[];
   /** keyset paging: entries older than this seq */
   beforeSeq?: number;
   limit?: number;

@@ -19,6 +19,8 @@ export interface Settings {
   /** core/enterprise attributes enabled through PATCH /Schemas (spec/netskope.md §5.3) */
   enabledAttributes: string[];
   logRetention: { maxEntries: number; maxBytes: number };
+  /** resource history (docs/history.md): a size cap, oldest versions dropped first; `enabled` false only in benches */
+  history: { enabled: boolean; maxBytes: number };
   /** the public tunnel URL (cloudflared/ngrok) the admin pastes, or null */
   publicUrl: string | null;
   orgKey: string;
@@ -49,6 +51,7 @@ export const SETTINGS_LIMITS = {
   ratePerSecond: { min: 1, max: 10_000 },
   logMaxEntries: { min: 100, max: 1_000_000 },
   logMaxBytes: { min: 1_048_576, max: 4_294_967_296 },
+  historyMaxBytes: { min: 1_048_576, max: 17_179_869_184 },
   enabledAttributes: { maxCount: 100, maxLength: 256 },
   publicUrlMaxLength: 2048,
 } as const;
@@ -65,6 +68,7 @@ export const DEFAULT_SETTINGS: Omit<StoredSettings, 'orgKey' | 'profile'> = {
   rateLimit: { enabled: false, perSecond: 25 },
   enabledAttributes: [],
   logRetention: { maxEntries: 20_000, maxBytes: 256 * 1024 * 1024 },
+  history: { enabled: true, maxBytes: 256 * 1024 * 1024 },
   publicUrl: null,
   faultRules: [],
 };

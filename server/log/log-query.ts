@@ -6,6 +6,7 @@ export function matchesQuery(e: LogEntry, q: LogQuery): boolean {
   if (q.statusClasses?.length && !q.statusClasses.includes(`${Math.floor(e.status / 100)}xx` as '2xx'))
     return false;
   if (q.resourceType && e.resourceType !== q.resourceType) return false;
+  if (q.actions?.length && !q.actions.includes(e.oktaAction)) return false;
   if (q.tokenName && e.tokenName !== q.tokenName) return false;
   if (q.minDurationMs !== undefined && e.durationMs < q.minDurationMs) return false;
   if (q.maxDurationMs !== undefined && e.durationMs > q.maxDurationMs) return false;
@@ -53,6 +54,7 @@ const CSV_COLUMNS = [
   'warnings',
   'patchStyle',
   'fault',
+  'oktaAction',
   'requestBody',
   'responseBody',
 ] as const;

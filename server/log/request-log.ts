@@ -10,6 +10,10 @@ import { appendFileSync, existsSync, readFileSync, renameSync, statSync, unlinkS
 import { join } from 'node:path';
 import type { LogEntry, LogQuery, LogSummary } from '../domain/request-record';
 import { matchesQuery, toCsv } from './log-query';
+import { OktaActionClassifier, type ActionRequest } from './actions';
+import type { OktaAction } from '../domain/okta-action';
+import type { ActivityItem, ActivityQuery } from '../domain/activity';
+import { describeActivity } from './activity';
 
 export interface LogRetention {
   maxEntries: number;
@@ -41,6 +45,7 @@ export function summarize(e: LogEntry): LogSummary {
     patchStyle: e.patchStyle,
     // entries written before fault injection existed have no field
     fault: e.fault ?? null,
+    oktaAction: e.oktaAction,
     ...(e.simulated ? { simulated: true } : {}),
   };
 }
@@ -58,6 +63,8 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
   private pending: string[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private fileBytes = 0;
+  /** one classifier for all requests: Okta's flows span several requests (./actions/classify.ts) */
+  private readonly classifier = new OktaActionClassifier();
 
   constructor(
     private readonly dir: string | null,
@@ -76,6 +83,20 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
   nextId(): { id: string; seq: number } {
     const seq = this.nextSeq++;
     return { id: `r${seq.toString(36)}-${Date.now().toString(36)}`, seq };
+  }
+
+  /** The Okta action of a request about to be appended; call in request order. */
+  classify(request: ActionRequest): OktaAction {
+    return this.classifier.classify(request);
+  }
+
+  /** The action of a request before it runs (./actions/classify.ts `begin`); settle it when answered. */
+  beginAction(request: Omit<ActionRequest, 'status' | 'response'>): OktaAction {
+    return this.classifier.begin(request);
+  }
+
+  settleAction(request: ActionRequest, action: OktaAction): void {
+    this.classifier.settle(request, action);
   }
 
   append(entry: LogEntry): void {
@@ -119,6 +140,30 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
       if (e && pred(e)) out.push(summarize(e));
     }
     return out;
+  }
+
+  /** The activity feed, newest first, keyset-paged by `beforeSeq` (./activity.ts). */
+  activity(q: ActivityQuery): ActivityItem[] {
+    const limit = q.limit ?? 100;
+    const out: ActivityItem[] = [];
+    for (let i = this.entries.length - 1; i >= this.head && out.length < limit; i--) {
+      const e = this.entries[i];
+      if (!e || (q.beforeSeq !== undefined && e.seq >= q.beforeSeq)) continue;
+      const item = describeActivity(e);
+      if (item) out.push(item);
+    }
+    return out;
+  }
+
+  /** Every kept entry, oldest first (the validation report). */
+  all(): LogEntry[] {
+    return this.entries.slice(this.head).filter((e): e is LogEntry => e !== undefined);
+  }
+
+  /** Entries by id, oldest first; unknown ids (rotated out) are left out. */
+  byIds(ids: readonly string[]): LogEntry[] {
+    const want = new Set(ids);
+    return this.all().filter((e) => want.has(e.id));
   }
 
   export(q: LogQuery, format: 'json' | 'csv'): string {
@@ -210,6 +255,8 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
         if (!line) continue;
         try {
           const e = JSON.parse(line) as LogEntry;
+          // Entries written before actions existed are classified from what the log kept.
+          e.oktaAction ??= this.classifier.classify(actionRequestOf(e));
           this.entries.push(e);
           this.bytes += sizeOf(e);
           this.nextSeq = Math.max(this.nextSeq, e.seq + 1);
@@ -220,4 +267,27 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
     }
     this.trim();
   }
+}
+
+function parsed(text: string | null): unknown {
+  if (!text || text.length > 64 * 1024) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A logged entry as the classifier reads it (bodies are redacted; secrets do not decide actions). */
+export function actionRequestOf(e: LogEntry): ActionRequest {
+  return {
+    time: Date.parse(e.time),
+    method: e.method,
+    path: e.path,
+    query: e.query,
+    tokenName: e.tokenName,
+    body: parsed(e.requestBody),
+    status: e.status,
+    response: parsed(e.responseBody),
+  };
 }

@@ -2,6 +2,7 @@
 import type { LogResourceRef } from '../domain/request-record';
 import type { Profile } from '../domain/profiles';
 import type { FaultMark } from '../domain/fault-rule';
+import type { OktaAction } from '../domain/okta-action';
 
 export interface TenantSettings {
   /** attributes enabled through PATCH /Schemas (docs/netskope.md §5.3) */
@@ -31,6 +32,10 @@ export interface ScimContext {
    * write (docs/faults.md "Request log and history").
    */
   fault: FaultMark | null;
+  /** the Okta action, known before dispatch so that history can record it with the write */
+  oktaAction: OktaAction | null;
+  /** the HTTP method (history tells a PUT's replace from a PATCH) */
+  method: string;
 }
 
 export function touched(

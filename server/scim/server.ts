@@ -66,6 +66,10 @@ interface Exchange {
   rawBody: string | null;
   /** the userName or displayName a faulted request is about, for the Retries view */
   label: string | null;
+  /** the parsed request body, for the Okta action classifier */
+  parsedBody: unknown;
+  /** Date.now() when the request arrived */
+  arrived: number;
 }
 
 function baseUrl(req: Request, route: Route): string {
@@ -90,6 +94,9 @@ async function handle(deps: ScimServerDeps, x: Exchange, maxBody: number): Promi
     x.rawBody !== null
       ? parseRequestBody(req, x.rawBody)
       : await readRequestBody(req, maxBody, (raw) => (x.rawBody = raw));
+  x.parsedBody = body;
+  // Known before the write runs, so its history version names it (docs/history.md).
+  x.ctx.oktaAction = deps.log.beginAction(actionShape(x));
   const run = async (): Promise<Reply> =>
     dispatch(
       {
@@ -152,6 +159,28 @@ async function faults(
   return decision;
 }
 
+/** The request as the Okta action classifier reads it (server/log/actions/). */
+function actionShape(x: Exchange) {
+  return {
+    time: x.arrived,
+    method: x.req.method,
+    path: x.url.pathname,
+    query: x.url.search.replace(/^\?/, ''),
+    tokenName: x.ctx.tokenName,
+    body: x.parsedBody,
+  };
+}
+
+/** A serialised reply small enough to read for the Okta action classifier (a user, a lookup page). */
+function smallJson(json: string | Buffer | undefined): unknown {
+  if (json === undefined || json.length > 32 * 1024) return undefined;
+  try {
+    return JSON.parse(typeof json === 'string' ? json : json.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 function resourceTypeOf(route: Route | null): LogEntry['resourceType'] {
   if (route?.resource === 'Users') return 'User';
   if (route?.resource === 'Groups') return 'Group';
@@ -170,6 +199,16 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
   res.end(text);
   if (deps.faults.engaged) observe(deps.faults, x, reply.status, headers, text);
   const durationMs = Number(process.hrtime.bigint() - x.started) / 1e6;
+  const shape = actionShape(x);
+  const oktaAction = ctx.oktaAction ?? deps.log.beginAction(shape);
+  deps.log.settleAction(
+    {
+      ...shape,
+      status: reply.status,
+      response: reply.status < 300 ? (reply.body ?? smallJson(reply.json)) : undefined,
+    },
+    oktaAction,
+  );
   deps.log.append({
     id: ctx.requestId,
     seq: x.seq,
@@ -186,6 +225,7 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
     warnings: ctx.warnings,
     patchStyle: ctx.patchStyle,
     fault: ctx.fault,
+    oktaAction,
     ...(ctx.simulated ? { simulated: true } : {}),
     requestHeaders: redactHeaders(req.headers),
     requestBody: redactBody(x.rawBody),
@@ -216,6 +256,7 @@ function drop(deps: ScimServerDeps, x: Exchange, err: DropConnection): void {
     warnings: ctx.warnings,
     patchStyle: ctx.patchStyle,
     fault: ctx.fault,
+    oktaAction: ctx.oktaAction ?? deps.log.beginAction(actionShape(x)),
     requestHeaders: redactHeaders(req.headers),
     requestBody: redactBody(x.rawBody),
     responseHeaders: {},
@@ -269,6 +310,8 @@ export function createScimApp(deps: ScimServerDeps): Express {
       seq,
       rawBody: null,
       label: null,
+      parsedBody: undefined,
+      arrived: Date.now(),
       ctx: {
         requestId,
         tokenName: null,
@@ -279,6 +322,8 @@ export function createScimApp(deps: ScimServerDeps): Express {
         resources: [],
         patchStyle: null,
         fault: null,
+        oktaAction: null,
+        method: req.method,
       },
     };
     handle(deps, x, maxBody).then(

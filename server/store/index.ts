@@ -10,6 +10,7 @@ import { UsersRepo } from './users-repo';
 import { GroupsRepo } from './groups-repo';
 import { TokensRepo } from './tokens-repo';
 import { SettingsRepo } from './settings-repo';
+import { HistoryRepo } from './history-repo';
 import { FILTER_SQL_FUNCTIONS } from '../query';
 import { ResourceWrites } from './resource-writes';
 import { ChangeEvents } from './change-events';
@@ -22,6 +23,7 @@ export interface Store {
   groups: GroupsRepo;
   tokens: TokensRepo;
   settings: SettingsRepo;
+  history: HistoryRepo;
   /** user writes: transaction, uniqueness, active/delete semantics, change recording */
   userService: UserService;
   /** group writes: the same, plus membership */
@@ -56,6 +58,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     changes,
     tokens: new TokensRepo(),
     settings: new SettingsRepo(),
+    history: new HistoryRepo(),
     close: () => engine.close(),
   };
 }

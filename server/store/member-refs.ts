@@ -68,6 +68,10 @@ export function resolveMembers(
       .map((m) => (m.display ? `${m.value} (${m.display})` : m.value))
       .join(', ')}${missing.length > 10 ? ', …' : ''}`,
   );
+  // History keeps the dropped members as a version of their own (docs/history.md).
+  ctx.dropped ??= [];
+  for (const m of missing.slice(0, MAX_WARNING_ROWS))
+    ctx.dropped.push({ value: m.value, display: m.display ?? null, reason: 'not provisioned yet' });
   for (const m of missing.slice(0, MAX_WARNING_ROWS)) {
     repos.groups.addWarning(tx, groupSeq, {
       value: m.value,

@@ -6,6 +6,7 @@
  * resource history (issue 12) plugs in as another, without touching the SCIM handlers.
  */
 import type { FaultMark } from '../domain/fault-rule';
+import type { OktaAction } from '../domain/okta-action';
 import type { StoredGroup } from './groups-repo';
 import type { Tx } from './types';
 import type { StoredUser } from './users-repo';
@@ -24,6 +25,12 @@ export interface WriteContext {
    * records it beside the write (docs/faults.md "Request log and history").
    */
   fault?: FaultMark | null;
+  /** the request's Okta action, classified before dispatch (history names it, docs/history.md) */
+  oktaAction?: OktaAction | null;
+  /** the HTTP method of the request: a PUT is a replace, a PATCH a patch (history kinds) */
+  method?: string;
+  /** members dropped by this write (not provisioned yet): history records them as a version of their own */
+  dropped?: { value: string; display: string | null; reason: string }[];
 }
 
 /**

@@ -135,4 +135,39 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX groups_search ON groups(search_ci, deleted);
   `,
   },
+  // 3. Resource history (docs/history.md): one row per version, its diff and member changes as
+  // JSON (never a copy of the resource or of the member list). `bytes` is the row's share of
+  // the retention cap, kept as a running total in history_stats so that enforcing the cap
+  // never sums the table. Truncated resources are remembered so the console can say so.
+  `
+  CREATE TABLE history (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    resource_type TEXT NOT NULL,
+    resource_id TEXT NOT NULL,
+    resource_name TEXT,
+    request_id TEXT,
+    token_name TEXT,
+    action TEXT,
+    kind TEXT NOT NULL,
+    diff TEXT NOT NULL,
+    members_added TEXT,
+    members_removed TEXT,
+    added_count INTEGER NOT NULL DEFAULT 0,
+    removed_count INTEGER NOT NULL DEFAULT 0,
+    fault TEXT,
+    bytes INTEGER NOT NULL
+  );
+  CREATE INDEX history_resource ON history(resource_id, seq);
+  CREATE TABLE history_stats (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    bytes INTEGER NOT NULL,
+    versions INTEGER NOT NULL
+  );
+  INSERT INTO history_stats (id, bytes, versions) VALUES (1, 0, 0);
+  CREATE TABLE history_truncated (
+    resource_id TEXT PRIMARY KEY,
+    at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

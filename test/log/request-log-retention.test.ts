@@ -35,6 +35,7 @@ function entry(log: RequestLog, i: number, body = '{}'): LogEntry {
     warnings: [],
     patchStyle: null,
     fault: null,
+    oktaAction: 'not-okta',
     requestHeaders: {},
     requestBody: null,
     responseHeaders: {},

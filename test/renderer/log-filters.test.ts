@@ -26,6 +26,7 @@ const entry = (seq: number): LogSummary => ({
   warnings: [],
   patchStyle: null,
   fault: null,
+  oktaAction: 'not-okta',
 });
 
 describe('toLogQuery', () => {
@@ -49,6 +50,7 @@ describe('toLogQuery', () => {
       from: '2026-01-02T03:04:05',
       to: '',
       text: 'members',
+      action: 'members-add',
     });
     expect(q).toMatchObject({
       methods: ['POST', 'PATCH'],
@@ -60,6 +62,7 @@ describe('toLogQuery', () => {
       maxDurationMs: undefined,
       to: undefined,
       text: 'members',
+      actions: ['members-add'],
     });
     expect(q.from).toBe(new Date('2026-01-02T03:04:05').toISOString());
     expect(logQuerySchema.safeParse(q).success).toBe(true);

@@ -15,7 +15,9 @@ import { throttle } from '../lib/throttle';
 import { useConnect } from './connect-store';
 import { useFaults } from './faults-store';
 import { useGroupDetail, useLogDetail, useUserDetail } from './detail-store';
+import { useActivity } from './activity-store';
 import { useGroups } from './groups-store';
+import { useHistory } from './history-store';
 import { useLog } from './log-store';
 import { toMemberRow, useMembers } from './members-store';
 import { useSettings } from './settings-store';
@@ -48,6 +50,7 @@ export function onUsersChanged(change: Change<UserRow>): void {
     );
   }
   useUserDetail.getState().refresh(change.overflow ? undefined : idsOf(change));
+  useHistory.getState().refresh(change.overflow ? undefined : idsOf(change));
 }
 
 /** Groups changed: their rows (member counts included), the open group and its members. */
@@ -57,6 +60,7 @@ export function onGroupsChanged(change: Change<GroupRow>): void {
   const open = useMembers.getState().query.id;
   if (open && (!ids || ids.includes(open))) useMembers.getState().refresh();
   useGroupDetail.getState().refresh(ids);
+  useHistory.getState().refresh(ids);
   // The open user's group list may have gained or lost one of these groups.
   useUserDetail.getState().refresh();
 }
@@ -72,6 +76,8 @@ export function startLive(): () => void {
       case 'log':
         useLog.getState().onLive(event.entry);
         if (event.entry.fault || useFaults.getState().view?.rules.length) refreshFaults();
+        // a reload asked for while one is on its way is folded into it (activity-store.ts)
+        void useActivity.getState().reload();
         break;
       case 'log-cleared':
         useLog.getState().onCleared();
@@ -125,6 +131,8 @@ export function startLive(): () => void {
     useUserDetail.getState().refresh();
     useGroupDetail.getState().refresh();
     useLogDetail.getState().refresh();
+    useHistory.getState().refresh();
+    void useActivity.getState().reload();
   });
   const stopEvents = api().subscribe(onEvent);
   return () => {

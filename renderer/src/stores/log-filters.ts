@@ -1,5 +1,6 @@
 /** The Request log's filter form and its translation to the contract's LogQuery. */
 import type { LogQuery, LogSummary } from '../../../server/admin/contract';
+import type { OktaAction } from '../../../server/domain/okta-action';
 
 export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
 export type ResourceKind = 'User' | 'Group' | 'Discovery' | 'Other';
@@ -17,6 +18,8 @@ export interface LogFilters {
   from: string;
   to: string;
   text: string;
+  /** one Okta action, or '' for all */
+  action: OktaAction | '';
 }
 
 export const EMPTY_FILTERS: LogFilters = {
@@ -30,6 +33,7 @@ export const EMPTY_FILTERS: LogFilters = {
   from: '',
   to: '',
   text: '',
+  action: '',
 };
 
 function num(v: string): number | undefined {
@@ -71,6 +75,7 @@ export function toLogQuery(f: LogFilters): Omit<LogQuery, 'limit' | 'beforeSeq'>
     from: iso(f.from),
     to: endOf(f.to),
     text: f.text.trim() || undefined,
+    actions: f.action ? [f.action] : undefined,
   };
 }
 

@@ -1,4 +1,6 @@
 /** Connect: where to point Okta, the tunnel URL, the tenant profile and the setup checklist. */
+import { ActivityFeed } from './activity-feed';
+import { ExportReport } from './export-report';
 import { useEffect } from 'react';
 import { Busy, ErrorBanner } from '../../components/notice';
 import { PROFILE_TEXT } from '../../lib/profiles';
@@ -76,6 +78,8 @@ export function ConnectScreen() {
               </p>
               <Checklist steps={steps} />
             </section>
+            <ExportReport />
+            <ActivityFeed />
             <SimulatePanel />
           </div>
         </div>

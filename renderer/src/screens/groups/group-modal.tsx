@@ -9,6 +9,7 @@ import { Busy, EmptyState, ErrorBanner } from '../../components/notice';
 import { JsonView } from '../../components/json-view';
 import { RangeFooter } from '../../components/range-footer';
 import { RequestsList } from '../../components/requests-list';
+import { HistorySection } from '../../components/history-section';
 import { VirtualTable } from '../../components/virtual-table';
 import { SEARCH_DEBOUNCE_MS } from '../../lib/search-debounce';
 import { MEMBERS_SEARCH } from '../../lib/search-boxes';
@@ -94,6 +95,10 @@ export function GroupModal({ id, onClose }: { id: string; onClose(): void }) {
               <dd className="mono">{group.externalId ?? '—'}</dd>
             </dl>
             <RequestsList requests={group.requests} />
+          </details>
+          <details>
+            <summary>History</summary>
+            <HistorySection id={group.id} />
           </details>
           <details>
             <summary>SCIM resource</summary>

@@ -1,9 +1,10 @@
-/** Request log columns: time, method, path, status, duration, token, resources, warnings. */
+/** Request log columns: time, method, path, status, duration, Okta action, token, resources, warnings. */
 import type { LogSummary } from '../../../../server/admin/contract';
 import { HttpStatus } from '../../components/status-badge';
 import type { Column } from '../../components/virtual-table';
 import { PreciseTime } from '../../components/precise-time';
 import { formatDuration } from '../../lib/format-time';
+import { actionLabel } from '../../lib/okta-actions';
 
 function resourceText(e: LogSummary): string {
   return e.resources.map((r) => r.name ?? r.externalId ?? r.id).join(', ');
@@ -58,6 +59,14 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
     header: 'Duration',
     width: '92px',
     render: (e) => <span className="mono">{formatDuration(e.durationMs)}</span>,
+  },
+  {
+    key: 'action',
+    header: 'Okta action',
+    width: 'minmax(110px, 1fr)',
+    render: (e) => (
+      <span className={e.oktaAction === 'not-okta' ? 'muted' : undefined}>{actionLabel(e.oktaAction)}</span>
+    ),
   },
   {
     key: 'token',

@@ -1,5 +1,5 @@
 /**
- * The Request log filters: method, status class, resource type, token (IdP client), user or
+ * The Request log filters: method, status class, resource type, Okta action, token (IdP client), user or
  * group (name, id or externalId), duration, time range and free text. Text fields apply after
  * a pause in typing; buttons and selects apply at once.
  */
@@ -12,6 +12,8 @@ import {
   type StatusClass,
 } from '../../stores/log-filters';
 import { useLog } from '../../stores/log-store';
+import { ACTIONS, ACTION_LABELS } from '../../lib/okta-actions';
+import type { OktaAction } from '../../../../server/domain/okta-action';
 import { useTokens } from '../../stores/tokens-store';
 import { ToggleGroup } from './toggle-group';
 
@@ -67,6 +69,18 @@ export function LogFilterBar() {
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {k}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Okta action"
+          value={draft.action}
+          onChange={(e) => set('action', e.target.value as OktaAction | '')}
+        >
+          <option value="">All Okta actions</option>
+          {ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {ACTION_LABELS[a]}
             </option>
           ))}
         </select>

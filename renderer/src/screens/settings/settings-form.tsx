@@ -27,6 +27,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
   const [rps, setRps] = useState(String(settings.rateLimit.perSecond));
   const [maxEntries, setMaxEntries] = useState(String(settings.logRetention.maxEntries));
   const [maxMb, setMaxMb] = useState(String(Math.round(settings.logRetention.maxBytes / MB)));
+  const [historyMb, setHistoryMb] = useState(String(Math.round(settings.history.maxBytes / MB)));
   const [attrs, setAttrs] = useState<string[]>(settings.enabledAttributes);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -71,11 +72,17 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       });
       return;
     }
+    const historyBytes = Number(historyMb) * MB;
+    if (!Number.isFinite(historyBytes) || historyBytes < MB || historyBytes > 16384 * MB) {
+      setStatus({ ok: false, text: 'History size must be between 1 and 16384 MB.' });
+      return;
+    }
     const patch: SettingsPatch = {
       profile,
       strictMembers: strict,
       rateLimit: { enabled: rateOn, perSecond },
       logRetention: { maxEntries: entries, maxBytes: Math.round(bytes) },
+      history: { enabled: settings.history.enabled, maxBytes: Math.round(historyBytes) },
       enabledAttributes: attrs,
     };
     try {
@@ -177,6 +184,24 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           </label>
         </div>
         <p className="muted small">The oldest entries are dropped first.</p>
+      </fieldset>
+      <fieldset className="panel">
+        <legend>History</legend>
+        <label className="inline-field">
+          Keep at most
+          <input
+            type="number"
+            min={1}
+            className="num"
+            aria-label="History size in MB"
+            value={historyMb}
+            onChange={(e) => setHistoryMb(e.target.value)}
+          />
+          MB of resource history
+        </label>
+        <p className="muted small">
+          The oldest versions are dropped first; a user or group whose timeline lost versions says so.
+        </p>
       </fieldset>
       <fieldset className="panel">
         <legend>Enabled attributes</legend>

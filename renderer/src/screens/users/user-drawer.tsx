@@ -1,13 +1,14 @@
 /**
  * A user's detail: "clicking on the username of a user to see which groups they belong to"
  * (spec/netskope.md §15), plus the raw SCIM JSON, the attributes the tenant ignored (opt-in
- * attributes not enabled, §5.3) and the requests that touched the user.
+ * attributes not enabled, §5.3), its history (docs/history.md) and the requests that touched the user.
  */
 import { useEffect } from 'react';
 import { Drawer } from '../../components/drawer';
 import { Busy, ErrorBanner } from '../../components/notice';
 import { JsonView } from '../../components/json-view';
 import { RequestsList } from '../../components/requests-list';
+import { HistorySection } from '../../components/history-section';
 import { StatusBadge } from '../../components/status-badge';
 import { formatTime } from '../../lib/format-time';
 import { useUserDetail } from '../../stores/detail-store';
@@ -88,6 +89,7 @@ export function UserDrawer({ id }: { id: string }) {
               </>
             )}
           </section>
+          <HistorySection id={user.id} />
           <section aria-labelledby="user-requests">
             <h3 id="user-requests">Requests</h3>
             <RequestsList requests={user.requests} />

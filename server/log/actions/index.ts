@@ -1,0 +1,2 @@
+export { OktaActionClassifier, SEQUENCE_WINDOW_MS } from './classify';
+export type { ActionRequest } from './request-shape';

@@ -1,0 +1,152 @@
+/**
+ * Turns one resource write into history versions, inside the write's transaction (so a version
+ * is journaled with the write it describes and can never be lost or orphaned). Plugs into the
+ * resource services' write observers; the shapes below are what a write hands over: the stored
+ * resource before and after, the membership delta as user seqs, and the request's context.
+ *
+ * Cost: one diff of two resource documents, and for membership at most MAX_LISTED_MEMBERS user
+ * names read by primary key: flat in the size of the database and of the group.
+ */
+import {
+  MAX_LISTED_MEMBERS,
+  REDACTED,
+  diffResources,
+  updateKind,
+  type DiffEntry,
+  type MemberRef,
+  type NewVersion,
+  type VersionKind,
+} from '../domain/history';
+import type { OktaAction } from '../domain/okta-action';
+import type { HistoryRepo } from './history-repo';
+import type { Tx } from './types';
+
+export interface RecordedResource {
+  resource: Record<string, unknown>;
+  active?: boolean;
+  userName?: string;
+  displayName?: string | null;
+  ignored?: string[];
+}
+
+export interface RecordedChange {
+  resource: 'User' | 'Group';
+  op: 'create' | 'update' | 'delete' | 'members';
+  id: string;
+  before: RecordedResource | null;
+  after: RecordedResource | null;
+  members?: { added: number; removed: number; addedSeqs?: number[]; removedSeqs?: number[] } | null;
+  /** the attributes the tenant ignored changed with this write (a version of their own) */
+  ignoredChanged?: boolean;
+  /** members the IdP named that the tenant dropped (not provisioned yet, a group…) */
+  dropped?: MemberRef[];
+}
+
+export interface RecordContext {
+  requestId: string | null;
+  tokenName: string | null;
+  oktaAction?: OktaAction | null;
+  /** 'PUT' or 'PATCH' when the write came from one (a replace or a patch) */
+  method?: string | null;
+  /** fault injection (issue 13): the rule that shaped the answer */
+  fault?: string | null;
+}
+
+export interface HistoryOptions {
+  enabled: boolean;
+  maxBytes: number;
+}
+
+const nameOf = (r: RecordedResource | null): string | null => r?.userName ?? r?.displayName ?? null;
+
+export class HistoryRecorder {
+  constructor(
+    private readonly repo: HistoryRepo,
+    private readonly options: () => HistoryOptions,
+  ) {}
+
+  record(tx: Tx, change: RecordedChange, ctx: RecordContext): void {
+    const opts = this.options();
+    if (!opts.enabled) return;
+    const base = {
+      time: new Date().toISOString(),
+      resourceType: change.resource,
+      resourceId: change.id,
+      resourceName: nameOf(change.after) ?? nameOf(change.before),
+      requestId: ctx.requestId,
+      tokenName: ctx.tokenName,
+      action: ctx.oktaAction ?? null,
+      membersAdded: [] as MemberRef[],
+      membersRemoved: [] as MemberRef[],
+      membersAddedCount: 0,
+      membersRemovedCount: 0,
+      ...(ctx.fault ? { fault: ctx.fault } : {}),
+    };
+    const append = (v: NewVersion): void => void this.repo.append(tx, v, opts.maxBytes);
+
+    const diff =
+      change.op === 'members' || change.op === 'delete'
+        ? []
+        : diffResources(change.before?.resource ?? null, change.after?.resource ?? null);
+    const kind = this.kindOf(change, ctx, diff);
+    if (ctx.oktaAction === 'password-push' && !diff.some((d) => d.path === 'password')) {
+      // The tenant never stores a password (RFC 7643 §4.1.1 "returned: never"): say it was pushed.
+      diff.push({ path: 'password', old: null, new: REDACTED });
+    }
+    const m = change.members;
+    const v: NewVersion = { ...base, kind, diff };
+    if (m && (m.added > 0 || m.removed > 0)) {
+      v.membersAdded = this.members(tx, m.addedSeqs);
+      v.membersRemoved = this.members(tx, m.removedSeqs);
+      v.membersAddedCount = m.added;
+      v.membersRemovedCount = m.removed;
+    }
+    const changed = diff.length > 0 || v.membersAddedCount > 0 || v.membersRemovedCount > 0;
+    if (changed || change.op !== 'update') append(v);
+
+    const ignored = change.after?.ignored ?? [];
+    if (ignored.length > 0 && change.op !== 'delete' && change.ignoredChanged !== false) {
+      append({ ...base, kind: 'ignored', diff: ignored.map((path) => ({ path, old: null, new: null })) });
+    }
+    const dropped = change.dropped ?? [];
+    if (dropped.length > 0) {
+      append({
+        ...base,
+        kind: 'dropped-members',
+        diff: [],
+        membersAdded: dropped.slice(0, MAX_LISTED_MEMBERS),
+        membersAddedCount: dropped.length,
+      });
+    }
+  }
+
+  private kindOf(change: RecordedChange, ctx: RecordContext, diff: DiffEntry[]): VersionKind {
+    if (change.op === 'create') return 'create';
+    if (change.op === 'delete') return 'delete';
+    if (change.op === 'members') return 'members';
+    if (change.resource === 'User' && change.before && change.after) {
+      if (change.before.active === true && change.after.active === false) return 'deactivate';
+      if (change.before.active === false && change.after.active === true) return 'reactivate';
+    }
+    const method = ctx.method === 'PUT' ? 'PUT' : ctx.method === 'PATCH' ? 'PATCH' : null;
+    const kind = updateKind(change.resource, diff, method);
+    if (change.resource === 'Group' && diff.length === 0 && change.members) return 'members';
+    return kind;
+  }
+
+  /** Users by store seq, at most MAX_LISTED_MEMBERS of them, each read by primary key. */
+  private members(tx: Tx, seqs: number[] | undefined): MemberRef[] {
+    if (!seqs?.length) return [];
+    const listed = seqs.slice(0, MAX_LISTED_MEMBERS);
+    const out: MemberRef[] = [];
+    for (let i = 0; i < listed.length; i += 500) {
+      const chunk = listed.slice(i, i + 500);
+      const rows = tx.all<{ id: string; user_name: string }>(
+        `SELECT id, user_name FROM users WHERE seq IN (${chunk.map(() => '?').join(',')})`,
+        chunk,
+      );
+      for (const r of rows) out.push({ id: r.id, display: r.user_name });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Resource history rows (docs/history.md): append inside the write's transaction (so a version
+ * is journaled with the write it describes), page a resource's versions newest first by
+ * keyset, and enforce the size cap by dropping the oldest versions first. Every statement here
+ * touches a bounded number of rows: the cost of a version does not grow with the table.
+ */
+import { isOktaAction } from '../domain/okta-action';
+import type {
+  DiffEntry,
+  HistoryPage,
+  HistoryQuery,
+  MemberRef,
+  NewVersion,
+  Version,
+  VersionKind,
+} from '../domain/history';
+import type { Reader, Tx } from './types';
+
+interface Row {
+  seq: number;
+  at: string;
+  resource_type: 'User' | 'Group';
+  resource_id: string;
+  resource_name: string | null;
+  request_id: string | null;
+  token_name: string | null;
+  action: string | null;
+  kind: VersionKind;
+  diff: string;
+  members_added: string | null;
+  members_removed: string | null;
+  added_count: number;
+  removed_count: number;
+  fault: string | null;
+}
+
+const COLUMNS =
+  'seq, at, resource_type, resource_id, resource_name, request_id, token_name, action, kind, diff, members_added, members_removed, added_count, removed_count, fault';
+
+function toVersion(r: Row): Version {
+  const v: Version = {
+    seq: r.seq,
+    time: r.at,
+    resourceType: r.resource_type,
+    resourceId: r.resource_id,
+    resourceName: r.resource_name,
+    requestId: r.request_id,
+    tokenName: r.token_name,
+    action: isOktaAction(r.action) ? r.action : null,
+    kind: r.kind,
+    diff: JSON.parse(r.diff) as DiffEntry[],
+    membersAdded: r.members_added ? (JSON.parse(r.members_added) as MemberRef[]) : [],
+    membersRemoved: r.members_removed ? (JSON.parse(r.members_removed) as MemberRef[]) : [],
+    membersAddedCount: r.added_count,
+    membersRemovedCount: r.removed_count,
+  };
+  if (r.fault) v.fault = r.fault;
+  return v;
+}
+
+/** Rows looked at per pruning step; pruning runs until the total is back under 90 % of the cap. */
+const PRUNE_BATCH = 512;
+export const DEFAULT_PAGE = 100;
+export const MAX_PAGE = 1000;
+
+export interface HistoryStats {
+  bytes: number;
+  versions: number;
+}
+
+export class HistoryRepo {
+  /** Appends a version and enforces the cap; returns its seq. Call inside the write's transaction. */
+  append(tx: Tx, v: NewVersion, maxBytes: number): number {
+    const diff = JSON.stringify(v.diff);
+    const added = v.membersAdded.length ? JSON.stringify(v.membersAdded) : null;
+    const removed = v.membersRemoved.length ? JSON.stringify(v.membersRemoved) : null;
+    const bytes =
+      128 + diff.length + (added?.length ?? 0) + (removed?.length ?? 0) + (v.resourceName?.length ?? 0);
+    const { lastInsertRowid } = tx.run(
+      `INSERT INTO history (at, resource_type, resource_id, resource_name, request_id, token_name, action, kind, diff, members_added, members_removed, added_count, removed_count, fault, bytes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        v.time,
+        v.resourceType,
+        v.resourceId,
+        v.resourceName,
+        v.requestId,
+        v.tokenName,
+        v.action,
+        v.kind,
+        diff,
+        added,
+        removed,
+        v.membersAddedCount,
+        v.membersRemovedCount,
+        v.fault ?? null,
+        bytes,
+      ],
+    );
+    tx.run('UPDATE history_stats SET bytes = bytes + ?, versions = versions + 1 WHERE id = 1', [bytes]);
+    const total = this.stats(tx).bytes;
+    if (total > maxBytes) this.prune(tx, total, Math.floor(maxBytes * 0.9), v.time);
+    return lastInsertRowid;
+  }
+
+  stats(r: Reader): HistoryStats {
+    return (
+      r.get<HistoryStats>('SELECT bytes, versions FROM history_stats WHERE id = 1') ?? {
+        bytes: 0,
+        versions: 0,
+      }
+    );
+  }
+
+  /** Drops the oldest versions until the total is at most `target` bytes (bounded batches). */
+  prune(tx: Tx, total: number, target: number, at: string): void {
+    let remaining = total;
+    while (remaining > target) {
+      const rows = tx.all<{ seq: number; resource_id: string; bytes: number }>(
+        'SELECT seq, resource_id, bytes FROM history ORDER BY seq LIMIT ?',
+        [PRUNE_BATCH],
+      );
+      if (rows.length === 0) break;
+      let last = 0;
+      let freed = 0;
+      let count = 0;
+      const resources = new Set<string>();
+      for (const r of rows) {
+        if (remaining - freed <= target) break;
+        last = r.seq;
+        freed += r.bytes;
+        count++;
+        resources.add(r.resource_id);
+      }
+      tx.run('DELETE FROM history WHERE seq <= ?', [last]);
+      for (const id of resources) {
+        tx.run(
+          'INSERT INTO history_truncated (resource_id, at) VALUES (?, ?) ON CONFLICT(resource_id) DO UPDATE SET at = excluded.at',
+          [id, at],
+        );
+      }
+      tx.run('UPDATE history_stats SET bytes = bytes - ?, versions = versions - ? WHERE id = 1', [
+        freed,
+        count,
+      ]);
+      remaining -= freed;
+    }
+  }
+
+  /** A resource's versions, newest first, keyset-paged by `beforeSeq`. */
+  page(r: Reader, q: HistoryQuery): HistoryPage {
+    const limit = Math.min(Math.max(q.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
+    const rows = r.all<Row>(
+      `SELECT ${COLUMNS} FROM history WHERE resource_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+      [q.resourceId, q.beforeSeq ?? Number.MAX_SAFE_INTEGER, limit + 1],
+    );
+    const more = rows.length > limit;
+    const versions = rows.slice(0, limit).map(toVersion);
+    return {
+      versions,
+      nextBeforeSeq: more ? (versions[versions.length - 1]?.seq ?? null) : null,
+      truncated: this.isTruncated(r, q.resourceId),
+    };
+  }
+
+  isTruncated(r: Reader, resourceId: string): boolean {
+    return r.get('SELECT 1 AS t FROM history_truncated WHERE resource_id = ?', [resourceId]) !== undefined;
+  }
+
+  /** All resources' versions, newest first (the activity feed), keyset-paged. */
+  recent(r: Reader, beforeSeq: number | undefined, limit: number): Version[] {
+    return r
+      .all<Row>(`SELECT ${COLUMNS} FROM history WHERE seq < ? ORDER BY seq DESC LIMIT ?`, [
+        beforeSeq ?? Number.MAX_SAFE_INTEGER,
+        Math.min(Math.max(limit, 1), MAX_PAGE),
+      ])
+      .map(toVersion);
+  }
+
+  /** Every version, oldest first, in chunks (the report reads them all without holding one big array). */
+  *all(r: Reader, chunk = 2000): Generator<Version> {
+    let after = 0;
+    for (;;) {
+      const rows = r.all<Row>(`SELECT ${COLUMNS} FROM history WHERE seq > ? ORDER BY seq LIMIT ?`, [
+        after,
+        chunk,
+      ]);
+      for (const row of rows) yield toVersion(row);
+      if (rows.length < chunk) return;
+      after = (rows[rows.length - 1] as Row).seq;
+    }
+  }
+
+  truncatedResources(r: Reader): Set<string> {
+    return new Set(
+      r.all<{ resource_id: string }>('SELECT resource_id FROM history_truncated').map((x) => x.resource_id),
+    );
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The history repository on the real store (sql.js in a temp dir, journal and snapshot on
+ * disk): keyset paging newest first, retention dropping the oldest first with the truncated
+ * flag, and versions surviving a restart.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NewVersion } from '../../server/domain/history';
+import { openStore, type Store } from '../../server/store';
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.close().catch(() => undefined)));
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function open(dir?: string): Promise<{ store: Store; dir: string }> {
+  const d = dir ?? (await mkdtemp(join(tmpdir(), 'scimdesk-history-')));
+  if (!dir) dirs.push(d);
+  const store = await openStore({ dir: d });
+  stores.push(store);
+  return { store, dir: d };
+}
+
+function version(resourceId: string, n: number, pad = 0): NewVersion {
+  return {
+    time: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+    resourceType: 'User',
+    resourceId,
+    resourceName: `${resourceId}@example.com`,
+    requestId: `r${n}`,
+    tokenName: 'okta',
+    action: 'profile-push',
+    kind: 'patch',
+    diff: [{ path: 'title', old: `t${n - 1}`, new: `t${n}${'x'.repeat(pad)}` }],
+    membersAdded: [],
+    membersRemoved: [],
+    membersAddedCount: 0,
+    membersRemovedCount: 0,
+  };
+}
+
+const BIG = 1 << 30;
+
+describe('history repository', () => {
+  it('pages a resource newest first by keyset, and only that resource', async () => {
+    const { store } = await open();
+    await store.engine.write((tx) => {
+      for (let n = 1; n <= 25; n++) {
+        store.history.append(tx, version('u1', n), BIG);
+        store.history.append(tx, version('u2', n), BIG);
+      }
+    });
+    const first = store.engine.read((r) => store.history.page(r, { resourceId: 'u1', limit: 10 }));
+    expect(first.versions.map((v) => v.diff[0]?.new)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `t${25 - i}`),
+    );
+    expect(first.versions.every((v) => v.resourceId === 'u1')).toBe(true);
+    const seen = [...first.versions];
+    let before = first.nextBeforeSeq;
+    while (before !== null) {
+      const page = store.engine.read((r) =>
+        store.history.page(r, { resourceId: 'u1', beforeSeq: before ?? 0, limit: 10 }),
+      );
+      seen.push(...page.versions);
+      before = page.nextBeforeSeq;
+    }
+    expect(seen).toHaveLength(25);
+    expect(first.truncated).toBe(false);
+  });
+
+  it('drops the oldest versions first when over the cap and flags those resources truncated', async () => {
+    const { store } = await open();
+    const cap = 40_000;
+    await store.engine.write((tx) => {
+      store.history.append(tx, version('old', 0, 1000), cap);
+      for (let n = 1; n <= 60; n++) store.history.append(tx, version('u1', n, 1000), cap);
+    });
+    const stats = store.engine.read((r) => store.history.stats(r));
+    expect(stats.bytes).toBeLessThanOrEqual(cap);
+    const page = store.engine.read((r) => store.history.page(r, { resourceId: 'u1', limit: 1000 }));
+    const kept = page.versions.map((v) => Number(v.requestId?.slice(1)));
+    // Newest kept, contiguous down to the oldest survivor: nothing newer was dropped before it.
+    expect(kept[0]).toBe(60);
+    expect(kept).toEqual(Array.from({ length: kept.length }, (_, i) => 60 - i));
+    expect(kept.length).toBeLessThan(60);
+    expect(page.truncated).toBe(true);
+    expect(store.engine.read((r) => store.history.page(r, { resourceId: 'old' })).versions).toEqual([]);
+    expect(stats.versions).toBe(kept.length);
+  });
+
+  it('survives a restart (journal replay) and a snapshot', async () => {
+    const { store, dir } = await open();
+    await store.engine.write((tx) => store.history.append(tx, version('u1', 1), BIG));
+    await store.close();
+    const again = (await open(dir)).store;
+    expect(again.engine.read((r) => store.history.page(r, { resourceId: 'u1' })).versions).toHaveLength(1);
+    await again.engine.write((tx) => again.history.append(tx, version('u1', 2), BIG));
+    await again.engine.snapshot();
+    await again.close();
+    const third = (await open(dir)).store;
+    const page = third.engine.read((r) => third.history.page(r, { resourceId: 'u1' }));
+    expect(page.versions.map((v) => v.requestId)).toEqual(['r2', 'r1']);
+  });
+});
