@@ -14,6 +14,7 @@ import { createScimApp } from './scim/server';
 import { answerClientErrorsAsScim } from './scim/client-error';
 import { Tenant } from './scim/tenant';
 import { groupSchemas, userSchemas } from './scim/schemas-in-use';
+import type { SchemaDef } from './domain/schema';
 import { loadSettings, saveSettings } from './store/settings';
 import { EventEmitter } from 'node:events';
 import { SCIM_BASE_PATH } from './domain/profiles';
@@ -42,13 +43,14 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     events.emit('store', { health: 'ok', message: e.message });
   });
   let settings = await loadSettings(store, options.profile);
-  const tenant = new Tenant(
+  const tenant: Tenant = new Tenant(
     store,
     settings.profile,
     { enabledAttributes: new Set(settings.enabledAttributes), strictMembers: settings.strictMembers },
-    userSchemas,
+    (): SchemaDef[] => userSchemas(tenant.activeCustomSchema()),
     groupSchemas,
   );
+  tenant.customSchema = store.engine.read((r) => store.customSchema.get(r));
   const tokens = new TokenService(store.engine, store.tokens, () => events.emit('tokens-changed'));
   if (
     options.bootstrapToken &&

@@ -25,6 +25,13 @@ export interface Profile {
   ignoreIdentityChanges: boolean;
   /** Netskope requires a primary email on create: 400 "Primary Email not provided" (spec/netskope.md §5.1) */
   requirePrimaryEmail: boolean;
+  /** Netskope's one admin-defined schema, `…:extension:tenant:2.0:User` (docs/netskope.md §5.3) */
+  customSchema: boolean;
+  /**
+   * `name.givenName`/`familyName` always present (empty when unknown): Okta's SPEC test reads them
+   * from the first listed user (docs/okta.md Q17). The rfc profile returns only what is stored.
+   */
+  emptyNameParts: boolean;
 }
 
 export const PROFILES: Record<ProfileName, Profile> = {
@@ -37,6 +44,8 @@ export const PROFILES: Record<ProfileName, Profile> = {
     gateOptionalAttributes: true,
     ignoreIdentityChanges: false,
     requirePrimaryEmail: true,
+    customSchema: true,
+    emptyNameParts: true,
   },
   'netskope-legacy': {
     name: 'netskope-legacy',
@@ -47,6 +56,8 @@ export const PROFILES: Record<ProfileName, Profile> = {
     gateOptionalAttributes: true,
     ignoreIdentityChanges: true,
     requirePrimaryEmail: true,
+    customSchema: true,
+    emptyNameParts: true,
   },
   rfc: {
     name: 'rfc',
@@ -57,6 +68,8 @@ export const PROFILES: Record<ProfileName, Profile> = {
     gateOptionalAttributes: false,
     ignoreIdentityChanges: false,
     requirePrimaryEmail: false,
+    customSchema: false,
+    emptyNameParts: false,
   },
 };
 

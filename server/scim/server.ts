@@ -20,6 +20,12 @@ import type { RateLimiter } from './rate-limit';
 import type { Reply } from './reply';
 import { resolveRoute, type Route } from './routes';
 import type { Tenant } from './tenant';
+import {
+  deleteTenantSchema,
+  isTenantSchemaId,
+  patchTenantSchema,
+  putTenantSchema,
+} from './tenant-schema/endpoint';
 import { createUser, deleteUser, getUser, listUsers, patchUser, replaceUser } from './users';
 
 export interface ScimServerDeps {
@@ -101,9 +107,14 @@ async function dispatch(
       return serviceProviderConfig(ctx, deps.maxBodyBytes ?? DEFAULT_MAX_BODY);
     case 'ResourceTypes':
       if (m !== 'GET') throw methodNotAllowed(ALLOWED['discovery'] as string[]);
-      return getResourceTypes(ctx, route.id ?? undefined);
+      return getResourceTypes(t, ctx, route.id ?? undefined);
     case 'Schemas':
       if (m === 'GET') return getSchemas(t, ctx, query, route.id ?? undefined);
+      if (route.id !== null && isTenantSchemaId(route.id)) {
+        if (m === 'PUT') return putTenantSchema(t, ctx, body());
+        if (m === 'PATCH') return patchTenantSchema(t, ctx, body());
+        if (m === 'DELETE') return deleteTenantSchema(t, ctx);
+      }
       if (m === 'PATCH' && route.id !== null)
         return patchSchema(t, ctx, route.id, body(), deps.saveEnabledAttributes);
       throw methodNotAllowed(ALLOWED['schema'] as string[]);

@@ -12,11 +12,18 @@ import type { SchemaDef } from '../domain/schema';
 export interface TenantEvents {
   'users-changed': [string[]];
   'groups-changed': [string[]];
+  /** the custom schema was created, changed or deleted */
+  'schema-changed': [];
 }
 
 export class Tenant extends EventEmitter<TenantEvents> {
   profile: Profile;
   settings: TenantSettings;
+  /**
+   * The tenant's custom schema (`…:extension:tenant:2.0:User`, docs/netskope.md §5.3) as
+   * stored, or null before an admin creates it. Only the Netskope profiles serve it.
+   */
+  customSchema: SchemaDef | null = null;
 
   constructor(
     readonly store: Store,
@@ -33,5 +40,10 @@ export class Tenant extends EventEmitter<TenantEvents> {
 
   setProfile(name: ProfileName): void {
     this.profile = PROFILES[name];
+  }
+
+  /** The custom schema when the active profile has one (and it exists), else null. */
+  activeCustomSchema(): SchemaDef | null {
+    return this.profile.customSchema ? this.customSchema : null;
   }
 }

@@ -12,7 +12,7 @@ import {
   OPTIONAL_ENTERPRISE_ATTRIBUTES,
   type Profile,
 } from '../domain/profiles';
-import { ENTERPRISE_URN, USER_EXTENSION_URNS, USER_URN } from './urns';
+import { ENTERPRISE_URN, TENANT_URN, USER_EXTENSION_URNS, USER_URN } from './urns';
 import type { SchemaDef } from '../domain/schema';
 
 /** Attributes the client may send but the server owns (RFC 7643 §3.1, §4.1.2). */
@@ -89,7 +89,8 @@ export function buildUserDoc(
             (ext.id === ENTERPRISE_URN &&
               (OPTIONAL_ENTERPRISE_ATTRIBUTES as readonly string[]).includes(name) &&
               enabled.has(name)) ||
-            (ext.id !== ENTERPRISE_URN && enabled.has(`${ext.id}:${name}`)));
+            // the custom schema holds only what the admin defined: all of it is stored
+            ext.id === TENANT_URN);
         if (allowed && name) kept[name] = v;
         else ignored.push(`${ext.id}:${k}`);
       }

@@ -23,6 +23,7 @@ import { compileFilter, compileSort, parseFilter } from '../query';
 import { validateResourceTypes } from './validate-types';
 import { applyPatch, parsePatchRequest } from './patch';
 import { describePatchStyle } from './patch-style';
+import { applyReturned, enforceCustomSchema, syncCustomValues } from './tenant-schema/values';
 
 const now = (): string => new Date().toISOString();
 
@@ -66,11 +67,19 @@ function noteIgnored(ctx: ScimContext, ignored: string[]): void {
   }
 }
 
-function represent(t: Tenant, ctx: ScimContext, user: StoredUser): Record<string, unknown> {
-  const groups = ctx.profile.userGroups
+function groupsOf(
+  t: Tenant,
+  ctx: ScimContext,
+  user: StoredUser,
+): { id: string; displayName: string }[] | undefined {
+  return ctx.profile.userGroups
     ? t.store.engine.read((r) => t.store.users.groupsOf(r, [user.seq]).get(user.seq) ?? [])
     : undefined;
-  return userToScim(user, ctx, groups);
+}
+
+function represent(t: Tenant, ctx: ScimContext, user: StoredUser): Record<string, unknown> {
+  const groups = groupsOf(t, ctx, user);
+  return applyReturned(userToScim(user, ctx, groups), t.activeCustomSchema(), undefined);
 }
 
 function load(t: Tenant, r: Reader, id: string): StoredUser {
@@ -89,9 +98,13 @@ export async function createUser(t: Tenant, ctx: ScimContext, rawBody: unknown):
   doc.resource['active'] = doc.resource['active'] !== false;
   const userName = doc.resource['userName'] as string;
   noteIgnored(ctx, doc.ignored);
+  const custom = t.activeCustomSchema();
   const user = await t.store.engine.write((tx) => {
     ensureUnique(t, tx, userName);
-    return t.store.users.insert(tx, randomUUID(), doc, now());
+    enforceCustomSchema(t.store, tx, custom, ctx, doc.resource, undefined, null);
+    const inserted = t.store.users.insert(tx, randomUUID(), doc, now());
+    syncCustomValues(t.store, tx, custom, inserted.seq, inserted.resource);
+    return inserted;
   });
   touched(ctx, 'User', user.id, user.userName, user.externalId);
   t.emit('users-changed', [user.id]);
@@ -108,7 +121,17 @@ export function getUser(
   const user = t.store.engine.read((r) => load(t, r, id));
   touched(ctx, 'User', user.id, user.userName, user.externalId);
   if (notModified(ifNoneMatch, user.version)) return { status: 304, headers: { ETag: etagOf(user.version) } };
-  const body = project(represent(t, ctx, user), parseProjection(query), USER_URN, USER_EXTENSION_URNS);
+  const projection = parseProjection(query);
+  const body = project(
+    applyReturned(
+      userToScim(user, ctx, groupsOf(t, ctx, user)),
+      t.activeCustomSchema(),
+      projection.attributes,
+    ),
+    projection,
+    USER_URN,
+    USER_EXTENSION_URNS,
+  );
   return ok(body, { ETag: etagOf(user.version) });
 }
 
@@ -135,13 +158,19 @@ export function listUsers(t: Tenant, ctx: ScimContext, query: URLSearchParams): 
       )
     : undefined;
   for (const u of rows.slice(0, 20)) touched(ctx, 'User', u.id, u.userName, u.externalId);
+  const custom = t.activeCustomSchema();
   return ok({
     schemas: [LIST_URN],
     totalResults: total,
     startIndex: p.startIndex,
     itemsPerPage: rows.length,
     Resources: rows.map((u) =>
-      project(userToScim(u, ctx, groups?.get(u.seq) ?? []), p.projection, USER_URN, USER_EXTENSION_URNS),
+      project(
+        applyReturned(userToScim(u, ctx, groups?.get(u.seq) ?? []), custom, p.projection.attributes),
+        p.projection,
+        USER_URN,
+        USER_EXTENSION_URNS,
+      ),
     ),
   });
 }
@@ -166,6 +195,7 @@ export async function replaceUser(
     throw invalidValue(`id in the body (${body['id']}) does not match the URL (${id})`);
   }
   const doc = buildUserDoc(body, ctx.profile, ctx.tenant.enabledAttributes, t.userSchemas());
+  const custom = t.activeCustomSchema();
   const user = await t.store.engine.write((tx) => {
     const current = load(t, tx, id);
     checkIfMatch(ifMatch, current.version);
@@ -173,7 +203,10 @@ export async function replaceUser(
     keepIdentityIfLegacy(ctx, current, doc.resource);
     checkUserRequired(doc.resource, ctx.profile);
     ensureUnique(t, tx, doc.resource['userName'] as string, current.seq);
-    return t.store.users.update(tx, current, doc, now());
+    enforceCustomSchema(t.store, tx, custom, ctx, doc.resource, current.resource, current.seq);
+    const updated = t.store.users.update(tx, current, doc, now());
+    syncCustomValues(t.store, tx, custom, updated.seq, updated.resource);
+    return updated;
   });
   noteIgnored(ctx, doc.ignored);
   touched(ctx, 'User', user.id, user.userName, user.externalId);
@@ -207,6 +240,7 @@ export async function patchUser(
   const ops = parsePatchRequest(rawBody);
   checkPatchLimits(ops, 'User');
   ctx.patchStyle = describePatchStyle(rawBody);
+  const custom = t.activeCustomSchema();
   const user = await t.store.engine.write((tx) => {
     const current = load(t, tx, id);
     checkIfMatch(ifMatch, current.version);
@@ -223,8 +257,11 @@ export async function patchUser(
     keepIdentityIfLegacy(ctx, current, doc.resource);
     checkUserRequired(doc.resource, ctx.profile);
     ensureUnique(t, tx, doc.resource['userName'] as string, current.seq);
+    enforceCustomSchema(t.store, tx, custom, ctx, doc.resource, current.resource, current.seq);
     noteIgnored(ctx, doc.ignored);
-    return t.store.users.update(tx, current, doc, now());
+    const updated = t.store.users.update(tx, current, doc, now());
+    syncCustomValues(t.store, tx, custom, updated.seq, updated.resource);
+    return updated;
   });
   touched(ctx, 'User', user.id, user.userName, user.externalId);
   t.emit('users-changed', [user.id]);
@@ -238,6 +275,7 @@ export async function deleteUser(t: Tenant, ctx: ScimContext, id: string, ifMatc
     const current = load(t, tx, id);
     checkIfMatch(ifMatch, current.version);
     t.store.users.softDelete(tx, current, now());
+    t.store.customSchema.clearValues(tx, current.seq);
     return current;
   });
   touched(ctx, 'User', user.id, user.userName, user.externalId);

@@ -9,6 +9,7 @@ import { UsersRepo } from './users-repo';
 import { GroupsRepo } from './groups-repo';
 import { TokensRepo } from './tokens-repo';
 import { SettingsRepo } from './settings-repo';
+import { CustomSchemaRepo } from './custom-schema-repo';
 import { FILTER_SQL_FUNCTIONS } from '../query';
 
 export interface Store {
@@ -17,6 +18,7 @@ export interface Store {
   groups: GroupsRepo;
   tokens: TokensRepo;
   settings: SettingsRepo;
+  customSchema: CustomSchemaRepo;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     groups: new GroupsRepo(),
     tokens: new TokensRepo(),
     settings: new SettingsRepo(),
+    customSchema: new CustomSchemaRepo(),
     close: () => engine.close(),
   };
 }
