@@ -89,6 +89,7 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
       await updateSettings({ enabledAttributes: names });
     },
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.observeResponse ? { observeResponse: options.observeResponse } : {}),
   });
   const server: Server = createServer(app);
   answerClientErrorsAsScim(server, () => tenant.profile);

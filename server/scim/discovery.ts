@@ -204,3 +204,22 @@ export async function patchSchema(
   await save([...enabled].sort());
   return noContent();
 }
+
+/** The Resources of GET /Schemas and GET /ResourceTypes, for the test-only response observer. */
+export function describeTenant(
+  t: Tenant,
+  ctx: ScimContext,
+): { schemas: Record<string, unknown>[]; resourceTypes: Record<string, unknown>[] } {
+  // The tenant as it is now (a request that changed it started with the old settings).
+  ctx = { ...ctx, profile: t.profile, tenant: t.settings };
+  return {
+    schemas: servedSchemas(t, ctx).map((s) => withMeta(ctx, s)),
+    resourceTypes: resourceTypes(t, ctx),
+  };
+}
+
+/** Changes whenever describeTenant's answer may change. */
+export function descriptionKey(t: Tenant): string {
+  const custom = t.activeCustomSchema();
+  return `${t.profile.name}|${[...t.settings.enabledAttributes].sort().join(',')}|${custom ? JSON.stringify(custom) : ''}`;
+}

@@ -6,13 +6,21 @@
  */
 import express, { type Express, type Request, type Response } from 'express';
 import type { LogEntry } from '../domain/request-record';
+import type { ObservedResponse } from '../core';
 import { credentialFrom, type TokenService } from '../auth/tokens';
 import type { RequestLog } from '../log/request-log';
 import { redactBody, redactHeaders, redactResponseBody } from '../log/redact';
 import { StoreUnavailableError } from '../store/types';
 import { DEFAULT_MAX_BODY, isJsonType, parseJson, readBody } from './body';
 import type { ScimContext } from './context';
-import { getResourceTypes, getSchemas, patchSchema, serviceProviderConfig } from './discovery';
+import {
+  describeTenant,
+  descriptionKey,
+  getResourceTypes,
+  getSchemas,
+  patchSchema,
+  serviceProviderConfig,
+} from './discovery';
 import { errorBody, errorContentType } from './error-body';
 import { ScimError } from '../domain/errors';
 import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from './groups';
@@ -37,6 +45,8 @@ export interface ScimServerDeps {
   orgKey: () => string;
   saveEnabledAttributes: (names: string[]) => Promise<void>;
   maxBodyBytes?: number;
+  /** test seam (StartOptions.observeResponse) */
+  observeResponse?: (r: ObservedResponse) => void;
 }
 
 const SCIM_TYPE = 'application/scim+json; charset=utf-8';
@@ -162,6 +172,15 @@ export function createScimApp(deps: ScimServerDeps): Express {
       res.status(reply.status);
       for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
       res.end(text);
+      deps.observeResponse?.({
+        method: req.method,
+        url: req.url,
+        status: reply.status,
+        contentType: headers['Content-Type'] ?? null,
+        body: typeof text === 'string' ? text : text.toString('utf8'),
+        descriptionKey: descriptionKey(deps.tenant),
+        describe: () => describeTenant(deps.tenant, ctx),
+      });
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       deps.log.append({
         id: requestId,

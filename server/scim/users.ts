@@ -23,7 +23,8 @@ import { compileFilter, compileSort, parseFilter } from '../query';
 import { validateResourceTypes } from './validate-types';
 import { applyPatch, parsePatchRequest } from './patch';
 import { describePatchStyle } from './patch-style';
-import { applyReturned, enforceCustomSchema, syncCustomValues } from './tenant-schema/values';
+import { enforceCustomSchema, syncCustomValues } from './tenant-schema/values';
+import { userShaper } from './served-shape';
 
 const now = (): string => new Date().toISOString();
 
@@ -79,7 +80,7 @@ function groupsOf(
 
 function represent(t: Tenant, ctx: ScimContext, user: StoredUser): Record<string, unknown> {
   const groups = groupsOf(t, ctx, user);
-  return applyReturned(userToScim(user, ctx, groups), t.activeCustomSchema(), undefined);
+  return userShaper(t, ctx)(userToScim(user, ctx, groups));
 }
 
 function load(t: Tenant, r: Reader, id: string): StoredUser {
@@ -123,11 +124,7 @@ export function getUser(
   if (notModified(ifNoneMatch, user.version)) return { status: 304, headers: { ETag: etagOf(user.version) } };
   const projection = parseProjection(query);
   const body = project(
-    applyReturned(
-      userToScim(user, ctx, groupsOf(t, ctx, user)),
-      t.activeCustomSchema(),
-      projection.attributes,
-    ),
+    userShaper(t, ctx)(userToScim(user, ctx, groupsOf(t, ctx, user)), projection.attributes),
     projection,
     USER_URN,
     USER_EXTENSION_URNS,
@@ -158,7 +155,7 @@ export function listUsers(t: Tenant, ctx: ScimContext, query: URLSearchParams): 
       )
     : undefined;
   for (const u of rows.slice(0, 20)) touched(ctx, 'User', u.id, u.userName, u.externalId);
-  const custom = t.activeCustomSchema();
+  const shape = userShaper(t, ctx);
   return ok({
     schemas: [LIST_URN],
     totalResults: total,
@@ -166,7 +163,7 @@ export function listUsers(t: Tenant, ctx: ScimContext, query: URLSearchParams): 
     itemsPerPage: rows.length,
     Resources: rows.map((u) =>
       project(
-        applyReturned(userToScim(u, ctx, groups?.get(u.seq) ?? []), custom, p.projection.attributes),
+        shape(userToScim(u, ctx, groups?.get(u.seq) ?? []), p.projection.attributes),
         p.projection,
         USER_URN,
         USER_EXTENSION_URNS,
