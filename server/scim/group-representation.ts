@@ -57,7 +57,8 @@ export function groupJsonBytes(body: Record<string, unknown>, members: Buffer): 
   return Buffer.concat([
     Buffer.from(`${head.slice(0, -1)},"members":`),
     members,
-    Buffer.from(`,"meta":${JSON.stringify(meta)}}`),
+    // meta is absent when an `attributes` list leaves it out: never write `"meta":undefined`.
+    Buffer.from(meta === undefined ? '}' : `,"meta":${JSON.stringify(meta)}}`),
   ]);
 }
 
@@ -66,5 +67,6 @@ export function groupJson(body: Record<string, unknown>, members: string | null)
   if (members === null) return JSON.stringify(body);
   const { meta, ...rest } = body;
   const head = JSON.stringify(rest);
-  return `${head.slice(0, -1)},"members":${members},"meta":${JSON.stringify(meta)}}`;
+  const tail = meta === undefined ? '}' : `,"meta":${JSON.stringify(meta)}}`;
+  return `${head.slice(0, -1)},"members":${members}${tail}`;
 }

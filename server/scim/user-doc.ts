@@ -13,7 +13,8 @@ import {
   type Profile,
 } from '../domain/profiles';
 import { ENTERPRISE_URN, TENANT_URN, USER_EXTENSION_URNS, USER_URN } from './urns';
-import type { SchemaDef } from '../domain/schema';
+import { findAttribute, type SchemaDef } from '../domain/schema';
+import { canonicalValue } from './canonical-values';
 
 /** Attributes the client may send but the server owns (RFC 7643 §3.1, §4.1.2). */
 const SERVER_OWNED = new Set(['id', 'meta', 'schemas', 'groups']);
@@ -91,8 +92,10 @@ export function buildUserDoc(
               enabled.has(name)) ||
             // the custom schema holds only what the admin defined: all of it is stored
             ext.id === TENANT_URN);
-        if (allowed && name) kept[name] = v;
-        else ignored.push(`${ext.id}:${k}`);
+        if (allowed && name) {
+          const c = canonicalValue(v, findAttribute(ext.attributes, name), `${ext.id}:${name}`, ignored);
+          if (c !== undefined) kept[name] = c;
+        } else ignored.push(`${ext.id}:${k}`);
       }
       if (Object.keys(kept).length) resource[ext.id] = kept;
       continue;
@@ -106,7 +109,8 @@ export function buildUserDoc(
       ignored.push(name);
       continue;
     }
-    resource[name] = value;
+    const c = canonicalValue(value, findAttribute(core?.attributes, name), name, ignored);
+    if (c !== undefined) resource[name] = c;
   }
 
   if (gate) {
