@@ -27,6 +27,7 @@ import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGrou
 import type { RateLimiter } from './rate-limit';
 import type { Reply } from './reply';
 import { resolveRoute, type Route } from './routes';
+import { search } from './search';
 import type { Tenant } from './tenant';
 import {
   deleteTenantSchema,
@@ -88,6 +89,15 @@ async function dispatch(
   const m = req.method;
   const ifMatch = header(req, 'if-match');
   const ifNoneMatch = header(req, 'if-none-match');
+  if (route.search) {
+    if (m !== 'POST') throw methodNotAllowed(['POST']);
+    return search(
+      t,
+      ctx,
+      route.resource === 'Users' || route.resource === 'Groups' ? route.resource : null,
+      body(),
+    );
+  }
   switch (route.resource) {
     case 'Users':
       if (route.id === null) {
@@ -261,7 +271,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
           'Retry-After': '1',
         });
       }
-      if (route.resource === null || route.extra)
+      if ((route.resource === null && !route.search) || route.extra)
         throw new ScimError(404, `No such SCIM endpoint: ${url.pathname}`);
       let parsed: unknown;
       if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') {
