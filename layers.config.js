@@ -45,6 +45,12 @@ export const LAYER_ZONES = [
     message: 'The request log depends on server/domain, not on the SCIM handlers or the console contract.',
   },
   {
+    name: 'http',
+    files: ['server/http/**/*.ts'],
+    forbid: layer('domain', 'query', 'store', 'scim', 'admin', 'log', 'auth', 'faults', 'app', 'core'),
+    message: 'server/http holds plain node:http helpers that both listeners share: nothing else of ours.',
+  },
+  {
     name: 'renderer',
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     allowTypeImports: true,

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { TokenService, hashToken } from './auth/tokens';
 import { RequestLog } from './log/request-log';
 import { openStore } from './store';
+import { customValuesObserver } from './store/custom-values-observer';
 import { RateLimiter } from './scim/rate-limit';
 import { createScimApp } from './scim/server';
 import { answerClientErrorsAsScim } from './scim/client-error';
@@ -51,6 +52,8 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     groupSchemas,
   );
   tenant.customSchema = store.engine.read((r) => store.customSchema.get(r));
+  store.writes.observe(customValuesObserver(store.customSchema, () => tenant.activeCustomSchema()));
+  tenant.onSchemaChanged = () => events.emit('settings-changed');
   const tokens = new TokenService(store.engine, store.tokens, () => events.emit('tokens-changed'));
   if (
     options.bootstrapToken &&

@@ -22,6 +22,7 @@ import { CONSOLE_SECURITY_HEADERS } from './csp';
 import type { AdminHost } from './events';
 import { invokeAdmin, isAdminMethod, statusForAdminError, type AdminResult } from './invoke';
 import { lookupStatic } from './static-files';
+import { BodyTooLargeError, readBody } from '../http/read-body';
 
 export interface AdminHttpOptions {
   admin: AdminHost;
@@ -88,21 +89,6 @@ function fail(res: http.ServerResponse, status: number, code: string, message: s
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
 }
 
-function readBody(req: http.IncomingMessage, max: number): Promise<string | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) over = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(over ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 /** Starts the admin listener; resolves once it is listening. */
 export async function startAdminHttp(options: AdminHttpOptions): Promise<AdminHttpServer> {
   const host = options.host ?? '127.0.0.1';
@@ -139,8 +125,14 @@ export async function startAdminHttp(options: AdminHttpOptions): Promise<AdminHt
       if (ctype !== 'application/json') return fail(res, 415, 'invalid-input', 'send application/json');
       const method = p.slice('/admin/api/'.length);
       if (!isAdminMethod(method)) return fail(res, 404, 'not-found', 'unknown admin method');
-      const raw = await readBody(req, maxBody);
-      if (raw === 'too-large') return fail(res, 413, 'invalid-input', 'request body too large');
+      let raw: string;
+      try {
+        raw = await readBody(req, maxBody);
+      } catch (err) {
+        if (err instanceof BodyTooLargeError)
+          return fail(res, 413, 'invalid-input', 'request body too large');
+        throw err;
+      }
       let payload: unknown;
       try {
         payload = raw.trim() === '' ? undefined : JSON.parse(raw);

@@ -112,8 +112,8 @@ export function wireLiveEvents(core: ScimDeskCore): LiveEvents {
 
   core.log.on('entry', onEntry);
   core.log.on('cleared', onCleared);
-  core.tenant.on('users-changed', onUsers);
-  core.tenant.on('groups-changed', onGroups);
+  core.store.changes.on('users-changed', onUsers);
+  core.store.changes.on('groups-changed', onGroups);
   core.events.on('tokens-changed', onTokens);
   core.events.on('settings-changed', onSettings);
   core.events.on('store', onStore);
@@ -126,8 +126,8 @@ export function wireLiveEvents(core: ScimDeskCore): LiveEvents {
       groups.flush();
       core.log.off('entry', onEntry);
       core.log.off('cleared', onCleared);
-      core.tenant.off('users-changed', onUsers);
-      core.tenant.off('groups-changed', onGroups);
+      core.store.changes.off('users-changed', onUsers);
+      core.store.changes.off('groups-changed', onGroups);
       core.events.off('tokens-changed', onTokens);
       core.events.off('settings-changed', onSettings);
       core.events.off('store', onStore);

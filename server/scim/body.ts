@@ -1,10 +1,11 @@
 /**
  * Request bodies: read raw (the log keeps the text), capped, content type checked, parsed.
  * Okta posts `application/scim+json; charset=utf-8` and its SPEC test `application/json`
- * (spec/okta.md Q9): both, and any `+json` type, are accepted.
+ * (docs/okta.md Q9): both, and any `+json` type, are accepted.
  */
 import type { IncomingMessage } from 'node:http';
 import { ScimError } from '../domain/errors';
+import { BodyReadError, BodyTooLargeError, readBody } from '../http/read-body';
 
 export const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 
@@ -18,34 +19,15 @@ export function isJsonType(contentType: string | undefined): boolean {
   );
 }
 
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      reject(new ScimError(413, `Request body of ${declared} bytes exceeds the limit of ${limit} bytes`));
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        reject(new ScimError(413, `Request body exceeds the limit of ${limit} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', (err) => {
-      if (!failed)
-        reject(new ScimError(400, `Could not read the request body: ${err.message}`, 'invalidSyntax'));
-    });
+/**
+ * The raw body text (the log keeps it), with read failures as SCIM errors: 413 over the
+ * limit, 400 invalidSyntax when the client broke off.
+ */
+export function readScimBody(req: IncomingMessage, limit: number): Promise<string> {
+  return readBody(req, limit).catch((err: unknown) => {
+    if (err instanceof BodyTooLargeError) throw new ScimError(413, err.message);
+    if (err instanceof BodyReadError) throw new ScimError(400, err.message, 'invalidSyntax');
+    throw err;
   });
 }
 

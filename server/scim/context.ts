@@ -9,8 +9,11 @@ export interface TenantSettings {
   strictMembers: boolean;
 }
 
+/** Also the WriteContext the resource services take (server/store/resource-change.ts). */
 export interface ScimContext {
   requestId: string;
+  /** the authenticated token's name, once the authenticate step has run */
+  tokenName: string | null;
   /** base URL the request came in on (scheme, host and base path), for meta.location */
   baseUrl: string;
   profile: Profile;

@@ -6,7 +6,8 @@
 import type { ScimContext } from './context';
 import { invalidValue, notFound, invalidSyntax } from '../domain/errors';
 import { noContent, ok, type Reply } from './reply';
-import { ENTERPRISE_URN, GROUP_URN, LIST_URN, PATCH_URN, RESOURCE_TYPE_URN, SPC_URN, USER_URN } from './urns';
+import { listResponse } from './list-response';
+import { ENTERPRISE_URN, GROUP_URN, PATCH_URN, RESOURCE_TYPE_URN, SPC_URN, USER_URN } from './urns';
 import {
   ALWAYS_STORED_USER_ATTRIBUTES,
   OPTIONAL_CORE_ATTRIBUTES,
@@ -81,14 +82,7 @@ function resourceTypes(t: Tenant, ctx: ScimContext): Record<string, unknown>[] {
   ];
 }
 
-const list = (items: unknown[], startIndex = 1): Reply =>
-  ok({
-    schemas: [LIST_URN],
-    totalResults: items.length,
-    startIndex,
-    itemsPerPage: items.length,
-    Resources: items,
-  });
+const list = (items: unknown[], startIndex = 1): Reply => listResponse(items.length, startIndex, items);
 
 export function getResourceTypes(t: Tenant, ctx: ScimContext, name?: string): Reply {
   const all = resourceTypes(t, ctx);

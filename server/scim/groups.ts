@@ -1,12 +1,11 @@
 /**
  * /Groups: push (create), rename, membership add/remove/replace, replace, delete, as Okta
- * drives them (spec/okta.md §2.8–2.13) and Netskope answers them (spec/netskope.md §6, §8.2).
+ * drives them (docs/okta.md §2.8–2.13) and Netskope answers them (docs/netskope.md §6, §8.2).
  */
-import { randomUUID } from 'node:crypto';
-import type { Reader, Tx } from '../store/types';
 import type { StoredGroup } from '../store/groups-repo';
+import type { MemberEdits, MemberRef } from '../store/member-edits';
 import { groupsTarget, memberRowTarget } from '../store/sql-targets';
-import { badRequest, conflict, invalidValue, notFound, ScimError } from '../domain/errors';
+import { badRequest, invalidValue } from '../domain/errors';
 import { touched, type ScimContext } from './context';
 import {
   groupJson,
@@ -15,31 +14,21 @@ import {
   groupToScim,
   memberRefPrefix,
 } from './group-representation';
-import { checkPatchLimits, checkResourceLimits } from './resource-limits';
-import { resolveMembers, type MemberRef } from './group-members';
+import { checkPatchLimits, checkResourceLimits, requireResourceObject } from './resource-limits';
 import { etagOf } from './user-representation';
 import { parseListParams, parseProjection } from './list-params';
 import { project, wants, type Projection } from './projection';
 import { checkIfMatch, notModified } from './preconditions';
 import { noContent, type Reply } from './reply';
-import { GROUP_URN, LIST_URN } from './urns';
+import { GROUP_URN } from './urns';
+import { listResponseJson } from './list-response';
 import type { Tenant } from './tenant';
 import { compileFilter, compileSort, parseFilter } from '../query';
 import { validateResourceTypes } from './validate-types';
 import { applyPatch, parsePatchRequest, planGroupPatch } from './patch';
 import { describePatchStyle } from './patch-style';
 
-const now = (): string => new Date().toISOString();
 const SERVER_OWNED = new Set(['id', 'meta', 'schemas', 'members']);
-
-function requireObject(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ScimError(400, 'Not a valid json format: the body must be a JSON object', 'invalidSyntax');
-  }
-  // Before any per-attribute work (type checks, case-insensitive matching): issue 4 limits.
-  checkResourceLimits(body as Record<string, unknown>, 'Group', 'members');
-  return body as Record<string, unknown>;
-}
 
 /** Stored attributes of a group body: everything but the server-owned ones and members. */
 function groupDoc(body: Record<string, unknown>): Record<string, unknown> {
@@ -77,18 +66,6 @@ function membersKey(body: Record<string, unknown>): string | undefined {
   return Object.keys(body).find((k) => k.toLowerCase() === 'members');
 }
 
-function load(t: Tenant, r: Reader, id: string): StoredGroup {
-  const g = t.store.groups.findById(r, id);
-  if (!g) throw notFound(`Group ${id} not found`);
-  return g;
-}
-
-/** Duplicate displayNames are refused (409), as Netskope does (spec/netskope.md §6; spec/okta.md Q23). */
-function ensureUnique(t: Tenant, r: Reader, displayName: string, selfSeq?: number): void {
-  const other = t.store.groups.findByDisplayName(r, displayName);
-  if (other && other.seq !== selfSeq) throw conflict(`Group ${displayName} already exists.`);
-}
-
 /** The group as JSON: text, or UTF-8 bytes when it carries members (see GroupsRepo.membersJsonBytes). */
 function render(t: Tenant, ctx: ScimContext, group: StoredGroup, projection: Projection): string | Buffer {
   const withMembers = wants(projection, 'members', ctx.profile.membersByDefault);
@@ -107,6 +84,11 @@ function render(t: Tenant, ctx: ScimContext, group: StoredGroup, projection: Pro
   return groupJsonBytes(body, members);
 }
 
+/** Create and replace answer with the members whatever the profile's default (Okta reads them, docs/okta.md §2.9). */
+function renderWithMembers(t: Tenant, ctx: ScimContext, group: StoredGroup): string | Buffer {
+  return render(t, { ...ctx, profile: { ...ctx.profile, membersByDefault: true } }, group, {});
+}
+
 function reply(status: number, json: string | Buffer, group: StoredGroup, location?: string): Reply {
   return {
     status,
@@ -116,26 +98,17 @@ function reply(status: number, json: string | Buffer, group: StoredGroup, locati
 }
 
 export async function createGroup(t: Tenant, ctx: ScimContext, rawBody: unknown): Promise<Reply> {
-  const body = requireObject(rawBody);
+  const body = requireResourceObject(rawBody, 'Group', 'members');
   const typeError = validateResourceTypes(body, t.groupSchemas());
   if (typeError) throw typeError;
   const doc = groupDoc(body);
   const refs = memberRefs(body[membersKey(body) ?? 'members']);
-  const group = await t.store.engine.write((tx) => {
-    ensureUnique(t, tx, doc['displayName'] as string);
-    const at = now();
-    const g = t.store.groups.insert(tx, randomUUID(), doc, at);
-    if (refs.length) {
-      const seqs = resolveMembers(t, tx, ctx, g, refs, at);
-      t.store.groups.addMembers(tx, g.seq, seqs, at);
-      g.memberCount = t.store.groups.memberCount(tx, g.seq);
-    }
-    return g;
+  const group = await t.store.groupService.create(ctx, ctx.tenant, doc, (members) => {
+    if (refs.length) members.add(refs);
   });
   touched(ctx, 'Group', group.id, group.displayName, group.externalId);
-  t.emit('groups-changed', [group.id]);
-  // A created group is returned with its members (Okta reads `id`, spec/okta.md §2.9).
-  const json = render(t, { ...ctx, profile: { ...ctx.profile, membersByDefault: true } }, group, {});
+  // A created group is returned with its members (Okta reads `id`, docs/okta.md §2.9).
+  const json = renderWithMembers(t, ctx, group);
   return reply(201, json, group, groupLocation(ctx, group.id));
 }
 
@@ -146,7 +119,7 @@ export function getGroup(
   query: URLSearchParams,
   ifNoneMatch?: string,
 ): Reply {
-  const group = t.store.engine.read((r) => load(t, r, id));
+  const group = t.store.engine.read((r) => t.store.groupService.load(r, id));
   touched(ctx, 'Group', group.id, group.displayName, group.externalId);
   if (notModified(ifNoneMatch, group.version))
     return { status: 304, headers: { ETag: etagOf(group.version) } };
@@ -169,36 +142,23 @@ export function listGroups(t: Tenant, ctx: ScimContext, query: URLSearchParams):
   );
   for (const g of rows.slice(0, 20)) touched(ctx, 'Group', g.id, g.displayName, g.externalId);
   const items = rows.map((g) => render(t, ctx, g, p.projection));
-  const head = JSON.stringify({
-    schemas: [LIST_URN],
-    totalResults: total,
-    startIndex: p.startIndex,
-    itemsPerPage: rows.length,
-  });
-  const open = `${head.slice(0, -1)},"Resources":[`;
-  if (items.every((i) => typeof i === 'string')) return { status: 200, json: `${open}${items.join(',')}]}` };
-  const parts: Buffer[] = [Buffer.from(open)];
-  items.forEach((item, i) =>
-    parts.push(Buffer.from(i ? ',' : ''), typeof item === 'string' ? Buffer.from(item) : item),
-  );
-  parts.push(Buffer.from(']}'));
-  return { status: 200, json: Buffer.concat(parts) };
+  return listResponseJson(total, p.startIndex, items);
 }
 
-/** Applies membership and attribute steps in order inside one transaction (all or nothing). */
-function applyGroupPatch(
+/**
+ * The attributes a PATCH leaves, with its membership steps listed on `members` in order; the
+ * group service applies them all in one transaction (all or nothing, RFC 7644 §3.5.2).
+ */
+function planPatch(
   t: Tenant,
-  tx: Tx,
-  ctx: ScimContext,
   current: StoredGroup,
   rawBody: unknown,
-): StoredGroup {
+  members: MemberEdits,
+): Record<string, unknown> {
   const ops = parsePatchRequest(rawBody);
   checkPatchLimits(ops, 'Group');
-  const steps = planGroupPatch(ops);
-  const at = now();
   let resource = current.resource;
-  for (const step of steps) {
+  for (const step of planGroupPatch(ops)) {
     switch (step.kind) {
       case 'attributes':
         resource = applyPatch(resource, step.ops, {
@@ -207,40 +167,27 @@ function applyGroupPatch(
           readOnly: ['id', 'meta', 'schemas'],
         }).resource;
         break;
-      case 'addMembers': {
-        const seqs = resolveMembers(t, tx, ctx, current, step.members, at);
-        t.store.groups.addMembers(tx, current.seq, seqs, at);
+      case 'addMembers':
+        members.add(step.members);
         break;
-      }
-      case 'removeMembers': {
-        // Removing a non-member (or an unknown id) is a successful no-op (spec/okta.md Q6).
-        const seqs = t.store.users.seqsForIds(tx, step.ids);
-        t.store.groups.removeMembers(tx, current.seq, [...seqs.values()]);
+      case 'removeMembers':
+        members.remove(step.ids);
         break;
-      }
       case 'removeMembersWhere':
-        t.store.groups.removeMembersWhere(
-          tx,
-          current.seq,
-          compileFilter(step.filter, memberRowTarget(t.groupSchemas())),
-        );
+        members.removeWhere(compileFilter(step.filter, memberRowTarget(t.groupSchemas())));
         break;
       case 'removeAllMembers':
-        t.store.groups.removeAllMembers(tx, current.seq);
+        members.removeAll();
         break;
-      case 'replaceMembers': {
-        t.store.groups.removeAllMembers(tx, current.seq);
-        const seqs = resolveMembers(t, tx, ctx, current, step.members, at);
-        t.store.groups.addMembers(tx, current.seq, seqs, at);
+      case 'replaceMembers':
+        members.replace(step.members);
         break;
-      }
     }
   }
   const doc = groupDoc({ ...resource });
   const typeError = validateResourceTypes(doc, t.groupSchemas());
   if (typeError) throw typeError;
-  ensureUnique(t, tx, doc['displayName'] as string, current.seq);
-  return t.store.groups.update(tx, current, doc, at);
+  return doc;
 }
 
 export async function patchGroup(
@@ -251,21 +198,19 @@ export async function patchGroup(
   ifMatch?: string,
 ): Promise<Reply> {
   ctx.patchStyle = describePatchStyle(rawBody);
-  const group = await t.store.engine.write((tx) => {
-    const current = load(t, tx, id);
+  const group = await t.store.groupService.update(ctx, ctx.tenant, id, (current, members) => {
     checkIfMatch(ifMatch, current.version);
-    return applyGroupPatch(t, tx, ctx, current, rawBody);
+    return planPatch(t, current, rawBody, members);
   });
   touched(ctx, 'Group', group.id, group.displayName, group.externalId);
-  t.emit('groups-changed', [group.id]);
   if (ctx.profile.patchReply === 'no-content') return noContent();
   return reply(200, render(t, ctx, group, {}), group);
 }
 
 /**
- * PUT replaces displayName, externalId and members (spec/netskope.md §8.2); `members: []`
+ * PUT replaces displayName, externalId and members (docs/netskope.md §8.2); `members: []`
  * empties the group. A PUT without `members` leaves them as they are: Okta's classic apps
- * always send the list, and a rename must never empty a group by accident (spec/okta.md Q3).
+ * always send the list, and a rename must never empty a group by accident (docs/okta.md Q3).
  */
 export async function replaceGroup(
   t: Tenant,
@@ -274,7 +219,7 @@ export async function replaceGroup(
   rawBody: unknown,
   ifMatch?: string,
 ): Promise<Reply> {
-  const body = requireObject(rawBody);
+  const body = requireResourceObject(rawBody, 'Group', 'members');
   const typeError = validateResourceTypes(body, t.groupSchemas());
   if (typeError) throw typeError;
   if (typeof body['id'] === 'string' && body['id'] !== id) {
@@ -283,35 +228,20 @@ export async function replaceGroup(
   const doc = groupDoc(body);
   const key = membersKey(body);
   const refs = key ? memberRefs(body[key]) : undefined;
-  const group = await t.store.engine.write((tx) => {
-    const current = load(t, tx, id);
+  const group = await t.store.groupService.update(ctx, ctx.tenant, id, (current, members) => {
     checkIfMatch(ifMatch, current.version);
-    ensureUnique(t, tx, doc['displayName'] as string, current.seq);
-    const at = now();
-    if (refs) {
-      t.store.groups.removeAllMembers(tx, current.seq);
-      t.store.groups.addMembers(tx, current.seq, resolveMembers(t, tx, ctx, current, refs, at), at);
-    }
-    return t.store.groups.update(tx, current, doc, at);
+    if (refs) members.replace(refs);
+    return doc;
   });
   touched(ctx, 'Group', group.id, group.displayName, group.externalId);
-  t.emit('groups-changed', [group.id]);
-  return reply(
-    200,
-    render(t, { ...ctx, profile: { ...ctx.profile, membersByDefault: true } }, group, {}),
-    group,
-  );
+  return reply(200, renderWithMembers(t, ctx, group), group);
 }
 
-/** DELETE → 204; users are untouched (spec/okta.md §2.13). */
+/** DELETE → 204; users are untouched (docs/okta.md §2.13). */
 export async function deleteGroup(t: Tenant, ctx: ScimContext, id: string, ifMatch?: string): Promise<Reply> {
-  const group = await t.store.engine.write((tx) => {
-    const current = load(t, tx, id);
-    checkIfMatch(ifMatch, current.version);
-    t.store.groups.softDelete(tx, current, now());
-    return current;
-  });
+  const group = await t.store.groupService.delete(ctx, id, (current) =>
+    checkIfMatch(ifMatch, current.version),
+  );
   touched(ctx, 'Group', group.id, group.displayName, group.externalId);
-  t.emit('groups-changed', [group.id]);
   return noContent();
 }

@@ -14,6 +14,22 @@ export const MAX_ATTRIBUTES_PER_RESOURCE = 200;
 export const MAX_VALUES_PER_ATTRIBUTE = 100;
 
 /**
+ * The body of a POST or PUT: a JSON object within the limits, checked before any per-attribute
+ * work (type checks, case-insensitive matching). `skip` names the one list allowed to be long.
+ */
+export function requireResourceObject(
+  body: unknown,
+  what: 'User' | 'Group',
+  skip = '',
+): Record<string, unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ScimError(400, 'Not a valid json format: the body must be a JSON object', 'invalidSyntax');
+  }
+  checkResourceLimits(body as Record<string, unknown>, what, skip);
+  return body as Record<string, unknown>;
+}
+
+/**
  * Throws 400 invalidValue when `doc` names more than MAX_ATTRIBUTES_PER_RESOURCE attributes or
  * one attribute holds more than MAX_VALUES_PER_ATTRIBUTE values. `skip` names attributes counted
  * elsewhere (a group's members have their own limit).

@@ -1,22 +1,14 @@
 /**
- * The emulated tenant: store, profile, settings and the events the console listens to.
- * Handlers receive it instead of reaching for globals.
+ * The emulated tenant: store, profile and settings. Handlers receive it instead of reaching
+ * for globals. (The events the console listens to come from the store: Store.changes.)
  */
-import { EventEmitter } from 'node:events';
 import type { Store } from '../store';
 import type { ProfileName } from '../domain/profiles';
 import { PROFILES, type Profile } from '../domain/profiles';
 import type { TenantSettings } from './context';
 import type { SchemaDef } from '../domain/schema';
 
-export interface TenantEvents {
-  'users-changed': [string[]];
-  'groups-changed': [string[]];
-  /** the custom schema was created, changed or deleted */
-  'schema-changed': [];
-}
-
-export class Tenant extends EventEmitter<TenantEvents> {
+export class Tenant {
   profile: Profile;
   settings: TenantSettings;
   /**
@@ -24,6 +16,8 @@ export class Tenant extends EventEmitter<TenantEvents> {
    * stored, or null before an admin creates it. Only the Netskope profiles serve it.
    */
   customSchema: SchemaDef | null = null;
+  /** called after the custom schema changed (app.ts tells the console) */
+  onSchemaChanged: () => void = () => undefined;
 
   constructor(
     readonly store: Store,
@@ -33,7 +27,6 @@ export class Tenant extends EventEmitter<TenantEvents> {
     readonly userSchemas: () => SchemaDef[],
     readonly groupSchemas: () => SchemaDef[],
   ) {
-    super();
     this.profile = PROFILES[profile];
     this.settings = settings;
   }

@@ -1,41 +1,29 @@
 /**
  * /Users: create, read, list, replace, patch, delete (RFC 7644 §3.3–3.6) as the emulated
- * tenant does them. Okta never deletes users: it deactivates with `active:false` (spec/okta.md
+ * tenant does them. Okta never deletes users: it deactivates with `active:false` (docs/okta.md
  * §2.4), and the user stays readable and findable by userName.
  */
-import { randomUUID } from 'node:crypto';
 import type { StoredUser } from '../store/users-repo';
-import type { Reader } from '../store/types';
 import { usersTarget } from '../store/sql-targets';
-import { conflict, invalidValue, notFound, ScimError } from '../domain/errors';
+import { invalidValue } from '../domain/errors';
 import type { ScimContext } from './context';
 import { touched } from './context';
 import { buildUserDoc, checkUserRequired } from './user-doc';
-import { checkPatchLimits, checkResourceLimits } from './resource-limits';
+import { checkPatchLimits, requireResourceObject } from './resource-limits';
 import { etagOf, userLocation, userToScim } from './user-representation';
 import { parseListParams, parseProjection } from './list-params';
 import { project } from './projection';
 import { checkIfMatch, notModified } from './preconditions';
 import { created, noContent, ok, type Reply } from './reply';
-import { LIST_URN, USER_EXTENSION_URNS, USER_URN } from './urns';
+import { listResponse } from './list-response';
+import { USER_EXTENSION_URNS, USER_URN } from './urns';
 import type { Tenant } from './tenant';
 import { compileFilter, compileSort, parseFilter } from '../query';
 import { validateResourceTypes } from './validate-types';
 import { applyPatch, parsePatchRequest } from './patch';
 import { describePatchStyle } from './patch-style';
-import { enforceCustomSchema, syncCustomValues } from './tenant-schema/values';
 import { userShaper } from './served-shape';
-
-const now = (): string => new Date().toISOString();
-
-function requireObject(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ScimError(400, 'Not a valid json format: the body must be a JSON object', 'invalidSyntax');
-  }
-  // Before any per-attribute work (type checks, case-insensitive matching): issue 4 limits.
-  checkResourceLimits(body as Record<string, unknown>, 'User');
-  return body as Record<string, unknown>;
-}
+import { adjustCustomValues } from './tenant-schema/values';
 
 /**
  * Microsoft's SCIM validator and some scripts send booleans as strings ("True"); the type
@@ -51,15 +39,6 @@ function coerceActive(body: Record<string, unknown>, ctx: ScimContext): void {
   }
 }
 
-function ensureUnique(t: Tenant, r: Reader, userName: string, selfSeq?: number): void {
-  const other = t.store.users.findByUserName(r, userName);
-  if (other && other.seq !== selfSeq) {
-    throw conflict(
-      `User already exists in the database: userName "${userName}" is taken (compared case-insensitively)`,
-    );
-  }
-}
-
 function noteIgnored(ctx: ScimContext, ignored: string[]): void {
   if (ignored.length) {
     ctx.warnings.push(
@@ -68,47 +47,24 @@ function noteIgnored(ctx: ScimContext, ignored: string[]): void {
   }
 }
 
-function groupsOf(
-  t: Tenant,
-  ctx: ScimContext,
-  user: StoredUser,
-): { id: string; displayName: string }[] | undefined {
-  return ctx.profile.userGroups
+function represent(t: Tenant, ctx: ScimContext, user: StoredUser): Record<string, unknown> {
+  const groups = ctx.profile.userGroups
     ? t.store.engine.read((r) => t.store.users.groupsOf(r, [user.seq]).get(user.seq) ?? [])
     : undefined;
-}
-
-function represent(t: Tenant, ctx: ScimContext, user: StoredUser): Record<string, unknown> {
-  const groups = groupsOf(t, ctx, user);
   return userShaper(t, ctx)(userToScim(user, ctx, groups));
 }
 
-function load(t: Tenant, r: Reader, id: string): StoredUser {
-  const user = t.store.users.findById(r, id);
-  if (!user) throw notFound(`User ${id} not found`);
-  return user;
-}
-
 export async function createUser(t: Tenant, ctx: ScimContext, rawBody: unknown): Promise<Reply> {
-  const body = requireObject(rawBody);
+  const body = requireResourceObject(rawBody, 'User');
   coerceActive(body, ctx);
   const typeError = validateResourceTypes(body, t.userSchemas());
   if (typeError) throw typeError;
   const doc = buildUserDoc(body, ctx.profile, ctx.tenant.enabledAttributes, t.userSchemas());
   checkUserRequired(doc.resource, ctx.profile);
-  doc.resource['active'] = doc.resource['active'] !== false;
-  const userName = doc.resource['userName'] as string;
+  adjustCustomValues(t.activeCustomSchema(), ctx, doc.resource, undefined);
   noteIgnored(ctx, doc.ignored);
-  const custom = t.activeCustomSchema();
-  const user = await t.store.engine.write((tx) => {
-    ensureUnique(t, tx, userName);
-    enforceCustomSchema(t.store, tx, custom, ctx, doc.resource, undefined, null);
-    const inserted = t.store.users.insert(tx, randomUUID(), doc, now());
-    syncCustomValues(t.store, tx, custom, inserted.seq, inserted.resource);
-    return inserted;
-  });
+  const user = await t.store.userService.create(ctx, doc);
   touched(ctx, 'User', user.id, user.userName, user.externalId);
-  t.emit('users-changed', [user.id]);
   return created(represent(t, ctx, user), userLocation(ctx, user.id), etagOf(user.version));
 }
 
@@ -119,16 +75,15 @@ export function getUser(
   query: URLSearchParams,
   ifNoneMatch?: string,
 ): Reply {
-  const user = t.store.engine.read((r) => load(t, r, id));
+  const user = t.store.engine.read((r) => t.store.userService.load(r, id));
   touched(ctx, 'User', user.id, user.userName, user.externalId);
   if (notModified(ifNoneMatch, user.version)) return { status: 304, headers: { ETag: etagOf(user.version) } };
   const projection = parseProjection(query);
-  const body = project(
-    userShaper(t, ctx)(userToScim(user, ctx, groupsOf(t, ctx, user)), projection.attributes),
-    projection,
-    USER_URN,
-    USER_EXTENSION_URNS,
-  );
+  const groups = ctx.profile.userGroups
+    ? t.store.engine.read((r) => t.store.users.groupsOf(r, [user.seq]).get(user.seq) ?? [])
+    : undefined;
+  const shaped = userShaper(t, ctx)(userToScim(user, ctx, groups), projection.attributes);
+  const body = project(shaped, projection, USER_URN, USER_EXTENSION_URNS);
   return ok(body, { ETag: etagOf(user.version) });
 }
 
@@ -156,12 +111,10 @@ export function listUsers(t: Tenant, ctx: ScimContext, query: URLSearchParams): 
     : undefined;
   for (const u of rows.slice(0, 20)) touched(ctx, 'User', u.id, u.userName, u.externalId);
   const shape = userShaper(t, ctx);
-  return ok({
-    schemas: [LIST_URN],
-    totalResults: total,
-    startIndex: p.startIndex,
-    itemsPerPage: rows.length,
-    Resources: rows.map((u) =>
+  return listResponse(
+    total,
+    p.startIndex,
+    rows.map((u) =>
       project(
         shape(userToScim(u, ctx, groups?.get(u.seq) ?? []), p.projection.attributes),
         p.projection,
@@ -169,12 +122,12 @@ export function listUsers(t: Tenant, ctx: ScimContext, query: URLSearchParams): 
         USER_EXTENSION_URNS,
       ),
     ),
-  });
+  );
 }
 
 /**
  * PUT replaces the user (RFC 7644 §3.5.1). A missing `active` keeps the current value, as
- * Okta's classic apps always send it and losing it would deactivate users (spec/okta.md Q21);
+ * Okta's classic apps always send it and losing it would deactivate users (docs/okta.md Q21);
  * read-only input (id, meta, groups) is ignored. Legacy tenants ignore userName/email changes.
  */
 export async function replaceUser(
@@ -184,7 +137,7 @@ export async function replaceUser(
   rawBody: unknown,
   ifMatch?: string,
 ): Promise<Reply> {
-  const body = requireObject(rawBody);
+  const body = requireResourceObject(rawBody, 'User');
   coerceActive(body, ctx);
   const typeError = validateResourceTypes(body, t.userSchemas());
   if (typeError) throw typeError;
@@ -192,26 +145,19 @@ export async function replaceUser(
     throw invalidValue(`id in the body (${body['id']}) does not match the URL (${id})`);
   }
   const doc = buildUserDoc(body, ctx.profile, ctx.tenant.enabledAttributes, t.userSchemas());
-  const custom = t.activeCustomSchema();
-  const user = await t.store.engine.write((tx) => {
-    const current = load(t, tx, id);
+  const user = await t.store.userService.update(ctx, id, (current) => {
     checkIfMatch(ifMatch, current.version);
-    if (doc.resource['active'] === undefined) doc.resource['active'] = current.active;
     keepIdentityIfLegacy(ctx, current, doc.resource);
     checkUserRequired(doc.resource, ctx.profile);
-    ensureUnique(t, tx, doc.resource['userName'] as string, current.seq);
-    enforceCustomSchema(t.store, tx, custom, ctx, doc.resource, current.resource, current.seq);
-    const updated = t.store.users.update(tx, current, doc, now());
-    syncCustomValues(t.store, tx, custom, updated.seq, updated.resource);
-    return updated;
+    adjustCustomValues(t.activeCustomSchema(), ctx, doc.resource, current.resource);
+    return doc;
   });
   noteIgnored(ctx, doc.ignored);
   touched(ctx, 'User', user.id, user.userName, user.externalId);
-  t.emit('users-changed', [user.id]);
   return ok(represent(t, ctx, user), { ETag: etagOf(user.version) });
 }
 
-/** Legacy G1 tenants: "changes made to the users' username and email-address will not be reflected" (spec/netskope.md §8.1). */
+/** Legacy G1 tenants: "changes made to the users' username and email-address will not be reflected" (docs/netskope.md §8.1). */
 function keepIdentityIfLegacy(ctx: ScimContext, current: StoredUser, next: Record<string, unknown>): void {
   if (!ctx.profile.ignoreIdentityChanges) return;
   if (next['userName'] !== current.userName) {
@@ -237,9 +183,7 @@ export async function patchUser(
   const ops = parsePatchRequest(rawBody);
   checkPatchLimits(ops, 'User');
   ctx.patchStyle = describePatchStyle(rawBody);
-  const custom = t.activeCustomSchema();
-  const user = await t.store.engine.write((tx) => {
-    const current = load(t, tx, id);
+  const user = await t.store.userService.update(ctx, id, (current) => {
     checkIfMatch(ifMatch, current.version);
     const { resource } = applyPatch(current.resource, ops, {
       schemas: t.userSchemas(),
@@ -250,32 +194,23 @@ export async function patchUser(
     const typeError = validateResourceTypes(resource, t.userSchemas());
     if (typeError) throw typeError;
     const doc = buildUserDoc(resource, ctx.profile, ctx.tenant.enabledAttributes, t.userSchemas());
-    if (doc.resource['active'] === undefined) doc.resource['active'] = current.active;
     keepIdentityIfLegacy(ctx, current, doc.resource);
     checkUserRequired(doc.resource, ctx.profile);
-    ensureUnique(t, tx, doc.resource['userName'] as string, current.seq);
-    enforceCustomSchema(t.store, tx, custom, ctx, doc.resource, current.resource, current.seq);
+    adjustCustomValues(t.activeCustomSchema(), ctx, doc.resource, current.resource);
     noteIgnored(ctx, doc.ignored);
-    const updated = t.store.users.update(tx, current, doc, now());
-    syncCustomValues(t.store, tx, custom, updated.seq, updated.resource);
-    return updated;
+    return doc;
   });
   touched(ctx, 'User', user.id, user.userName, user.externalId);
-  t.emit('users-changed', [user.id]);
   if (ctx.profile.patchReply === 'no-content') return noContent();
   return ok(represent(t, ctx, user), { ETag: etagOf(user.version) });
 }
 
-/** DELETE: gone from SCIM reads (404 afterwards), kept as "Deleted" in the console. */
+/**
+ * DELETE: gone from SCIM reads (404 afterwards), kept as "Deleted" in the console; the user
+ * leaves its groups (the service announces those groups too).
+ */
 export async function deleteUser(t: Tenant, ctx: ScimContext, id: string, ifMatch?: string): Promise<Reply> {
-  const user = await t.store.engine.write((tx) => {
-    const current = load(t, tx, id);
-    checkIfMatch(ifMatch, current.version);
-    t.store.users.softDelete(tx, current, now());
-    t.store.customSchema.clearValues(tx, current.seq);
-    return current;
-  });
+  const user = await t.store.userService.delete(ctx, id, (current) => checkIfMatch(ifMatch, current.version));
   touched(ctx, 'User', user.id, user.userName, user.externalId);
-  t.emit('users-changed', [user.id]);
   return noContent();
 }

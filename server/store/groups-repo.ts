@@ -197,6 +197,28 @@ export class GroupsRepo {
     return removed;
   }
 
+  /** Which of these users are members of the group (for exact member deltas). */
+  membersAmong(r: Reader, groupSeq: number, userSeqs: readonly number[]): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < userSeqs.length; i += CHUNK) {
+      const chunk = userSeqs.slice(i, i + CHUNK);
+      const rows = r.all<{ s: number }>(
+        `SELECT user_seq AS s FROM group_members WHERE group_seq = ? AND user_seq IN (${chunk.map(() => '?').join(',')})`,
+        [groupSeq, ...chunk],
+      );
+      for (const row of rows) out.push(row.s);
+    }
+    return out;
+  }
+
+  /** The group's members' user seqs, optionally only those matching a compiled filter over `mu`. */
+  memberSeqs(r: Reader, groupSeq: number, where?: { sql: string; params: readonly SqlValue[] }): number[] {
+    const sql = where
+      ? `SELECT user_seq AS s FROM group_members WHERE group_seq = ? AND user_seq IN (SELECT mu.seq FROM users mu WHERE ${where.sql})`
+      : 'SELECT user_seq AS s FROM group_members WHERE group_seq = ?';
+    return r.all<{ s: number }>(sql, [groupSeq, ...(where?.params ?? [])]).map((row) => row.s);
+  }
+
   memberCount(r: Reader, groupSeq: number): number {
     return r.get<{ n: number }>('SELECT member_count AS n FROM groups WHERE seq = ?', [groupSeq])?.n ?? 0;
   }

@@ -1,6 +1,7 @@
 /**
- * The store: the durable engine plus the repositories over it. The only owner of
- * persistence (design.md); a server database could replace the engine behind this module.
+ * The store: the durable engine, the repositories over it, and the resource services that own
+ * user and group writes (docs/architecture.md). The only owner of persistence; a server
+ * database could replace the engine behind this module.
  */
 import { openEngine } from './engine';
 import { MIGRATIONS } from './schema';
@@ -11,6 +12,10 @@ import { TokensRepo } from './tokens-repo';
 import { SettingsRepo } from './settings-repo';
 import { CustomSchemaRepo } from './custom-schema-repo';
 import { FILTER_SQL_FUNCTIONS } from '../query';
+import { ResourceWrites } from './resource-writes';
+import { ChangeEvents } from './change-events';
+import { UserService } from './user-service';
+import { GroupService } from './group-service';
 
 export interface Store {
   engine: Engine;
@@ -18,7 +23,16 @@ export interface Store {
   groups: GroupsRepo;
   tokens: TokensRepo;
   settings: SettingsRepo;
+  /** the tenant's custom schema and the per-user index of its values */
   customSchema: CustomSchemaRepo;
+  /** user writes: transaction, uniqueness, active/delete semantics, change recording */
+  userService: UserService;
+  /** group writes: the same, plus membership */
+  groupService: GroupService;
+  /** the door every resource write passes; `writes.observe()` adds a WriteObserver */
+  writes: ResourceWrites;
+  /** ids of the users and groups each durable write changed (the console's live events) */
+  changes: ChangeEvents;
   close(): Promise<void>;
 }
 
@@ -30,10 +44,19 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     migrations: MIGRATIONS,
     functions: FILTER_SQL_FUNCTIONS,
   });
+  const users = new UsersRepo();
+  const groups = new GroupsRepo();
+  const writes = new ResourceWrites(engine);
+  const changes = new ChangeEvents();
+  writes.observe(changes);
   return {
     engine,
-    users: new UsersRepo(),
-    groups: new GroupsRepo(),
+    users,
+    groups,
+    userService: new UserService(users, groups, writes),
+    groupService: new GroupService(users, groups, writes),
+    writes,
+    changes,
     tokens: new TokensRepo(),
     settings: new SettingsRepo(),
     customSchema: new CustomSchemaRepo(),

@@ -162,23 +162,28 @@ export class UsersRepo {
 
   /**
    * DELETE /Users/{id}: the user disappears from SCIM reads (404 afterwards) but stays in
-   * the console as "Deleted", as Netskope keeps `deleted` flags (spec/netskope.md §9).
-   * Returns the seqs of the groups the user left, so their member counts can be fixed.
+   * the console as "Deleted", as Netskope keeps `deleted` flags (docs/netskope.md §9).
+   * The user leaves every group it was in; each of those groups changed, so it gets a new
+   * version (its ETag changes, RFC 7644 §3.14) and is returned, for the change events.
    */
-  softDelete(tx: Tx, user: StoredUser, now: string): number[] {
-    const groups = tx.all<{ group_seq: number }>('SELECT group_seq FROM group_members WHERE user_seq = ?', [
-      user.seq,
-    ]);
+  softDelete(tx: Tx, user: StoredUser, now: string): { seq: number; id: string }[] {
+    const groups = tx.all<{ seq: number; id: string }>(
+      'SELECT g.seq, g.id FROM group_members gm JOIN groups g ON g.seq = gm.group_seq WHERE gm.user_seq = ? ORDER BY g.seq',
+      [user.seq],
+    );
     tx.run('DELETE FROM group_members WHERE user_seq = ?', [user.seq]);
     for (const g of groups) {
-      tx.run('UPDATE groups SET member_count = member_count - 1 WHERE seq = ?', [g.group_seq]);
+      tx.run(
+        'UPDATE groups SET member_count = member_count - 1, modified = ?, version = version + 1 WHERE seq = ?',
+        [now, g.seq],
+      );
     }
     tx.run(
       'UPDATE users SET deleted = 1, deleted_at = ?, modified = ?, version = version + 1 WHERE seq = ?',
       [now, now, user.seq],
     );
     this.generations.removed();
-    return groups.map((g) => g.group_seq);
+    return groups;
   }
 
   list(

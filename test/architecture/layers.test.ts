@@ -64,6 +64,11 @@ const breaches: { zone: string; file: string; code: string }[] = [
     code: "import { x } from '../scim/reply';\nexport const y = x;\n",
   },
   {
+    zone: 'http → domain',
+    file: 'server/http/breach.ts',
+    code: "import { ScimError } from '../domain/errors';\nexport const y = ScimError;\n",
+  },
+  {
     zone: 'server → electron',
     file: 'server/admin/breach.ts',
     code: "import { app } from 'electron';\nexport const y = app;\n",
@@ -97,6 +102,10 @@ describe('layer rules in the lint configuration', () => {
     {
       file: 'renderer/src/ok.ts',
       code: "import type { AdminApi } from '../../server/admin/contract';\nexport type Y = AdminApi;\n",
+    },
+    {
+      file: 'server/http/ok.ts',
+      code: "import type { IncomingMessage } from 'node:http';\nexport type Y = IncomingMessage;\n",
     },
     { file: 'server/query/ok.ts', code: "import { fold } from '../domain/fold';\nexport const y = fold;\n" },
   ])('passes an allowed import in $file', async ({ file, code }) => {

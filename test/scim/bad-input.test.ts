@@ -170,7 +170,6 @@ describe('bad input', () => {
       `${origin}/api/v1/scim/Users`,
       `${s.base}/Me`,
       `${s.base}/Bulk`,
-      `${s.base}/.search`,
       `${s.base}/Users/${userId}/extra`,
     ]) {
       await expectScimError(await s.scim(url), 404);
@@ -185,7 +184,14 @@ describe('bad input', () => {
       [`/Users/${userId}`, 'POST', 'GET, PUT, PATCH, DELETE'],
       ['/ServiceProviderConfig', 'POST', 'GET'],
       ['/ResourceTypes', 'DELETE', 'GET'],
-      ['/Schemas', 'POST', 'GET, PATCH'],
+      // PATCH enables attributes on one schema (/Schemas/{urn}); the collection is read-only
+      ['/Schemas', 'POST', 'GET'],
+      // POST /.search exists (RFC 7644 §3.4.3, issue 15); it is the only method there
+      ['/.search', 'GET', 'POST'],
+      ['/Users/.search', 'GET', 'POST'],
+      ['/Schemas', 'PATCH', 'GET'],
+      ['/Schemas/urn:ietf:params:scim:schemas:core:2.0:User', 'DELETE', 'GET, PATCH'],
+      ['/ResourceTypes/User', 'PUT', 'GET'],
       ['/Users', 'OPTIONS', 'GET, POST'],
     ];
     for (const [path, method, allow] of cases) {

@@ -57,6 +57,6 @@ export async function defineCustomSchema(t: Tenant, next: SchemaDef | null): Pro
     t.store.customSchema.save(tx, next);
   });
   t.customSchema = next;
-  t.emit('schema-changed');
+  t.onSchemaChanged();
   return next;
 }

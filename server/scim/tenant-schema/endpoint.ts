@@ -22,6 +22,20 @@ import { defineCustomSchema, schemaFrom } from './define';
 export const isTenantSchemaId = (id: string): boolean =>
   id.toLowerCase() === TENANT_EXTENSION_SCHEMA_ID.toLowerCase();
 
+/** PUT and DELETE exist for the custom schema only; the others are fixed (GET, PATCH). */
+function requireTenantSchema(id: string): void {
+  if (!isTenantSchemaId(id)) {
+    throw new ScimError(
+      405,
+      `Only ${TENANT_EXTENSION_SCHEMA_ID} can be replaced or deleted; allowed here: GET, PATCH`,
+      undefined,
+      {
+        Allow: 'GET, PATCH',
+      },
+    );
+  }
+}
+
 function requireProfile(ctx: ScimContext): void {
   if (!ctx.profile.customSchema) {
     throw notFound(
@@ -38,7 +52,13 @@ function object(body: unknown, what: string): Record<string, unknown> {
   return out;
 }
 
-export async function putTenantSchema(t: Tenant, ctx: ScimContext, body: unknown): Promise<Reply> {
+export async function putTenantSchema(
+  t: Tenant,
+  ctx: ScimContext,
+  id: string,
+  body: unknown,
+): Promise<Reply> {
+  requireTenantSchema(id);
   requireProfile(ctx);
   const b = object(body, 'The schema');
   if (b['id'] !== undefined && (typeof b['id'] !== 'string' || !isTenantSchemaId(b['id']))) {
@@ -51,7 +71,8 @@ export async function putTenantSchema(t: Tenant, ctx: ScimContext, body: unknown
   return ok(withMeta(ctx, next));
 }
 
-export async function deleteTenantSchema(t: Tenant, ctx: ScimContext): Promise<Reply> {
+export async function deleteTenantSchema(t: Tenant, ctx: ScimContext, id: string): Promise<Reply> {
+  requireTenantSchema(id);
   requireProfile(ctx);
   if (!t.customSchema) throw notFound(`Schema ${TENANT_EXTENSION_SCHEMA_ID} not found`);
   await defineCustomSchema(t, null);

@@ -2,14 +2,11 @@
  * What the custom schema's characteristics mean for a user write (RFC 7643 §2.2, §7), enforced
  * here because no generic code knows them: `required` (400 invalidValue when missing),
  * `mutability` readOnly (the client's value is ignored and noted) and immutable (a set value
- * cannot change: 400 mutability, RFC 7644 §3.5.2), `uniqueness` server/global (409 uniqueness,
- * RFC 7644 §3.3), and the per-user value rows behind "in use" and the unique index.
+ * cannot change: 400 mutability, RFC 7644 §3.5.2), and `returned` on the way out.
  * Types are checked earlier, by validateResourceTypes, against the same schema.
  */
-import { badRequest, conflict, invalidValue } from '../../domain/errors';
+import { badRequest, invalidValue } from '../../domain/errors';
 import { TENANT_EXTENSION_SCHEMA_ID, type SchemaDef } from '../../domain/schema';
-import type { Reader, Tx } from '../../store/types';
-import type { Store } from '../../store';
 import type { ScimContext } from '../context';
 
 type Obj = Record<string, unknown>;
@@ -24,15 +21,13 @@ function extOf(resource: Obj | undefined): Obj | undefined {
 /**
  * Checks and adjusts `resource` (what is about to be stored) against the custom schema.
  * `previous` is the stored resource for a replace or PATCH, undefined for a create.
+ * Uniqueness is checked where the value rows are written (server/store/custom-values-observer.ts).
  */
-export function enforceCustomSchema(
-  store: Store,
-  r: Reader,
+export function adjustCustomValues(
   schema: SchemaDef | null,
   ctx: ScimContext,
   resource: Obj,
   previous: Obj | undefined,
-  userSeq: number | null,
 ): void {
   if (!schema) return;
   const ext: Obj = { ...(extOf(resource) ?? {}) };
@@ -56,21 +51,6 @@ export function enforceCustomSchema(
   }
   if (Object.keys(ext).length) resource[TENANT_EXTENSION_SCHEMA_ID] = ext;
   else Reflect.deleteProperty(resource, TENANT_EXTENSION_SCHEMA_ID);
-  const taken = store.customSchema.findTaken(r, userSeq, ext, schema);
-  if (taken) throw conflict(`${schema.id}:${taken} must be unique: another user holds this value`);
-}
-
-/** Keeps the value rows (in use, unique index) in step with the stored user. */
-export function syncCustomValues(
-  store: Store,
-  tx: Tx,
-  schema: SchemaDef | null,
-  userSeq: number,
-  resource: Obj | null,
-): void {
-  if (!schema) return;
-  if (resource === null) store.customSchema.clearValues(tx, userSeq);
-  else store.customSchema.syncValues(tx, userSeq, extOf(resource), schema);
 }
 
 /**

@@ -1,14 +1,14 @@
 /**
  * Resolving member references for group writes. SCIM groups here hold users only: a group id
- * as a member is refused (no nested groups: Okta and Entra do not push them, spec/netskope.md
+ * as a member is refused (no nested groups: Okta and Entra do not push them, docs/netskope.md
  * §6). A member that is not (yet) a user is dropped with a recorded warning, or refused in
  * strict mode — Netskope says only "provision all users before pushing the group".
  */
-import type { Tx } from '../store/types';
-import type { StoredGroup } from '../store/groups-repo';
-import type { ScimContext } from './context';
 import { invalidValue } from '../domain/errors';
-import type { Tenant } from './tenant';
+import type { GroupsRepo } from './groups-repo';
+import type { WriteContext } from './resource-change';
+import type { Tx } from './types';
+import type { UsersRepo } from './users-repo';
 
 export interface MemberRef {
   value: string;
@@ -18,12 +18,14 @@ export interface MemberRef {
 /** How many dropped members get their own warning row per request. */
 const MAX_WARNING_ROWS = 200;
 
+/** Returns the seqs of the users named, in order, without duplicates. */
 export function resolveMembers(
-  t: Tenant,
+  repos: { users: UsersRepo; groups: GroupsRepo },
   tx: Tx,
-  ctx: ScimContext,
-  group: StoredGroup,
+  ctx: WriteContext,
+  groupSeq: number,
   refs: readonly MemberRef[],
+  strict: boolean,
   at: string,
 ): number[] {
   const seen = new Set<string>();
@@ -34,14 +36,14 @@ export function resolveMembers(
       unique.push(r);
     }
   }
-  const found = t.store.users.seqsForIds(
+  const found = repos.users.seqsForIds(
     tx,
     unique.map((r) => r.value),
   );
   if (found.size === unique.length) return unique.map((r) => found.get(r.value) as number);
 
   const missing = unique.filter((r) => !found.has(r.value));
-  const nested = t.store.groups.groupIdsAmong(
+  const nested = repos.groups.groupIdsAmong(
     tx,
     missing.map((r) => r.value),
   );
@@ -50,7 +52,7 @@ export function resolveMembers(
       `nested groups are not supported: ${[...nested].slice(0, 5).join(', ')} is a group, not a user`,
     );
   }
-  if (ctx.tenant.strictMembers) {
+  if (strict) {
     throw invalidValue(
       `unknown member(s): ${missing
         .slice(0, 10)
@@ -67,7 +69,7 @@ export function resolveMembers(
       .join(', ')}${missing.length > 10 ? ', …' : ''}`,
   );
   for (const m of missing.slice(0, MAX_WARNING_ROWS)) {
-    t.store.groups.addWarning(tx, group.seq, {
+    repos.groups.addWarning(tx, groupSeq, {
       value: m.value,
       display: m.display ?? null,
       reason: 'no such user: provision users before pushing the group',
