@@ -20,7 +20,7 @@ import { USER_EXTENSION_URNS, USER_URN } from './urns';
 import type { Tenant } from './tenant';
 import { compileFilter, compileSort, parseFilter } from '../query';
 import { validateResourceTypes } from './validate-types';
-import { applyPatch, parsePatchRequest } from './patch';
+import { applyPatch, parsePatchRequest, type PatchOperation } from './patch';
 import { describePatchStyle } from './patch-style';
 import { userShaper } from './served-shape';
 import { adjustCustomValues } from './tenant-schema/values';
@@ -172,6 +172,19 @@ function keepIdentityIfLegacy(ctx: ScimContext, current: StoredUser, next: Recor
   }
 }
 
+/**
+ * A user always has an `active` value (a missing one keeps the current value, docs/okta.md
+ * Q21), so a PATCH `remove` of it could not make it unassigned as RFC 7644 §3.5.2.2 says:
+ * it is refused rather than answered with a success that changes nothing.
+ */
+function refuseActiveRemoval(ops: readonly PatchOperation[]): void {
+  for (const o of ops) {
+    if (o.op === 'remove' && !o.path?.attr.uri && o.path?.attr.attr.toLowerCase() === 'active' && !o.path.attr.sub) {
+      throw invalidValue('"active" cannot be removed: replace it with true or false');
+    }
+  }
+}
+
 /** PATCH (RFC 7644 §3.5.2): operations applied in order, all or nothing. */
 export async function patchUser(
   t: Tenant,
@@ -182,6 +195,7 @@ export async function patchUser(
 ): Promise<Reply> {
   const ops = parsePatchRequest(rawBody);
   checkPatchLimits(ops, 'User');
+  refuseActiveRemoval(ops);
   ctx.patchStyle = describePatchStyle(rawBody);
   const user = await t.store.userService.update(ctx, id, (current) => {
     checkIfMatch(ifMatch, current.version);
