@@ -31,6 +31,8 @@ export const BRIDGE_METHODS = [
   'getSettings',
   'updateSettings',
   'checklist',
+  'getCustomSchema',
+  'setCustomSchema',
 ] as const satisfies readonly AdminMethod[];
 
 type Missing = Exclude<AdminMethod, (typeof BRIDGE_METHODS)[number]>;

@@ -121,6 +121,38 @@ export const listQuerySchema = z.object({
 export type ListQuery = z.input<typeof listQuerySchema>;
 
 export const idSchema = z.object({ id: z.string().min(1).max(256) });
+
+/** One custom attribute as the console edits it (RFC 7643 §7 characteristics; checked again by the server). */
+export const customAttributeSchema = z.object({
+  name: z.string().min(1).max(64),
+  type: z.enum(['string', 'boolean', 'integer', 'decimal', 'dateTime', 'reference', 'binary']),
+  multiValued: z.boolean(),
+  required: z.boolean(),
+  caseExact: z.boolean(),
+  mutability: z.enum(['readWrite', 'immutable', 'readOnly', 'writeOnly']),
+  returned: z.enum(['default', 'always', 'request', 'never']),
+  uniqueness: z.enum(['none', 'server', 'global']),
+  description: z.string().max(1024),
+});
+export const customSchemaSchema = z.object({
+  schema: z
+    .object({
+      name: z.string().min(1).max(256),
+      description: z.string().max(1024),
+      attributes: z.array(customAttributeSchema).max(15),
+    })
+    .nullable(),
+});
+export type CustomAttribute = z.infer<typeof customAttributeSchema>;
+/** The custom schema as the console shows it, with which attributes users hold values for. */
+export interface CustomSchemaView {
+  id: string;
+  name: string;
+  description: string;
+  attributes: CustomAttribute[];
+  /** names of attributes in use: they can be described but not changed or removed */
+  inUse: string[];
+}
 export const memberQuerySchema = z.object({
   id: z.string().min(1).max(256),
   search: z.string().max(512).optional(),
@@ -219,6 +251,10 @@ export interface AdminApi {
   getSettings(): Promise<Settings>;
   updateSettings(patch: SettingsPatch): Promise<Settings>;
   checklist(): Promise<ChecklistStep[]>;
+  /** the tenant's custom schema (docs/schemas.md), or null when none is defined */
+  getCustomSchema(): Promise<CustomSchemaView | null>;
+  /** creates or replaces it (null deletes it); refused while users hold values it would change */
+  setCustomSchema(input: z.input<typeof customSchemaSchema>): Promise<CustomSchemaView | null>;
 }
 
 /** Names of the AdminApi functions: the IPC channel map and the HTTP routes are derived from it. */
@@ -239,6 +275,8 @@ export const ADMIN_METHODS = [
   'getSettings',
   'updateSettings',
   'checklist',
+  'getCustomSchema',
+  'setCustomSchema',
 ] as const satisfies readonly (keyof AdminApi)[];
 export type AdminMethod = (typeof ADMIN_METHODS)[number];
 
@@ -260,6 +298,8 @@ export const ADMIN_INPUT: Record<AdminMethod, z.ZodType | undefined> = {
   getSettings: undefined,
   updateSettings: settingsPatchSchema,
   checklist: undefined,
+  getCustomSchema: undefined,
+  setCustomSchema: customSchemaSchema,
 };
 
 /** An error the console can show: `code` is stable, `message` is for people. */

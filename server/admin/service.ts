@@ -9,6 +9,7 @@ import { SCIM_BASE_PATH } from '../domain/profiles';
 import { AdminError } from './admin-error';
 import {
   createTokenSchema,
+  customSchemaSchema,
   idSchema,
   logExportSchema,
   logQuerySchema,
@@ -21,6 +22,9 @@ import {
   type TokenInfo,
 } from './contract';
 import { getGroup, getUser, listGroupMembers, listGroups, listUsers } from './directory-queries';
+import { ScimError } from '../domain/errors';
+import { defineCustomSchema, schemaFrom } from '../scim/tenant-schema/define';
+import { customSchemaView } from './custom-schema-view';
 import type { AdminHost } from './events';
 import { wireLiveEvents } from './live-events';
 
@@ -171,6 +175,19 @@ export function createAdminService(core: ScimDeskCore): AdminService {
       return settings();
     },
 
+    async getCustomSchema() {
+      return customSchemaView(core);
+    },
+    async setCustomSchema(input) {
+      const { schema } = customSchemaSchema.parse(input);
+      try {
+        await defineCustomSchema(core.tenant, schema ? schemaFrom(schema) : null);
+      } catch (err) {
+        if (err instanceof ScimError) throw new AdminError('invalid-input', err.detail);
+        throw err;
+      }
+      return customSchemaView(core);
+    },
     async checklist() {
       return live.checklist.steps();
     },

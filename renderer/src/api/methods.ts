@@ -22,6 +22,8 @@ const TABLE = {
   getSettings: true,
   updateSettings: true,
   checklist: true,
+  getCustomSchema: true,
+  setCustomSchema: true,
 } as const satisfies Record<AdminMethod, true>;
 
 /** Every AdminApi method name. */
