@@ -45,6 +45,13 @@ export const LAYER_ZONES = [
     message: 'The request log depends on server/domain, not on the SCIM handlers or the console contract.',
   },
   {
+    name: 'simulator',
+    files: ['server/simulator/**/*.ts'],
+    forbid: layer('store', 'scim', 'admin', 'log', 'auth', 'faults', 'app', 'core'),
+    message:
+      'server/simulator is a SCIM client: it talks to a server over HTTP and may use server/domain and server/query only.',
+  },
+  {
     name: 'http',
     files: ['server/http/**/*.ts'],
     forbid: layer('domain', 'query', 'store', 'scim', 'admin', 'log', 'auth', 'faults', 'app', 'core'),

@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { BASE, LIST_URN, TOKEN, USER_URN, groupId, userId, userName } from './okta-traffic';
+import { BASE, LIST_URN, TOKEN, USER_URN, groupId, userId, userName } from './lib/okta-traffic';
 
 const kind = process.argv[2] ?? 'node';
 const groupMembers = Number(process.argv[3] ?? 100_000);

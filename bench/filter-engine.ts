@@ -14,6 +14,7 @@ import {
 } from '../server/query';
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from '../server/domain/schema';
 import { MIGRATIONS } from '../server/store/schema';
+import { migrationSql } from '../server/store/types';
 
 const N = Number(process.argv[2] ?? 100_000);
 const schemas = [USER_SCHEMA, ENTERPRISE_USER_SCHEMA];
@@ -53,7 +54,7 @@ function rate(fn: () => void, ms = 1000): number {
 
 const SQL = await initSqlJs();
 const db = new SQL.Database();
-for (const m of MIGRATIONS) db.exec(m);
+for (const m of MIGRATIONS) db.exec(migrationSql(m));
 for (const [name, fn] of Object.entries(FILTER_SQL_FUNCTIONS)) db.create_function(name, fn);
 db.exec('BEGIN');
 const ins = db.prepare(

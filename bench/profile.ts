@@ -8,10 +8,10 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cpuMsOf } from './child';
-import { formatProfile, summariseProfile } from './cpu-profile';
-import { removeDir, seedStore, startInstance, tempDir } from './instance';
-import { runLoad, type RequestSpec } from './load';
+import { cpuMsOf } from '../test/support/child-process';
+import { formatProfile, summariseProfile } from './lib/cpu-profile';
+import { removeDir, seedStore, startInstance, tempDir } from './lib/instance';
+import { runLoad, type RequestSpec } from './lib/load';
 import {
   BASE,
   activeToggleRequest,
@@ -21,8 +21,8 @@ import {
   lookupRequest,
   oktaMembersBody,
   putUserRequest,
-} from './okta-traffic';
-import { mixedStream } from './scenarios/snapshot-load';
+} from './lib/okta-traffic';
+import { mixedStream } from './lib/scenarios/snapshot-load';
 
 const [scenario = 'lookup', usersArg = '10000', secondsArg = '5'] = process.argv.slice(2);
 const users = Number(usersArg);

@@ -4,18 +4,19 @@
  *
  *  1. ceilings: bare node:http and bare Express 5 answering the same routes with fixed JSON;
  *  2. ScimDesk seeded over HTTP (Okta's POST /Users, 16 concurrent), then lookups, reads and
- *     durable writes, each paired round by round with the two ceilings (./paired.ts);
+ *     durable writes, each paired round by round with the two ceilings (./lib/paired.ts);
  *  3. ScimDesk seeded through the store with the medium size: lookups, reads, Okta's import walk,
  *     group membership batches, the 100k-member group read, the console in Chromium;
  *  4. the same directory extended to the large size plus groups: start-up, RSS, lookups, reads
  *     and writes; then restarted with a small snapshot threshold for requests during snapshots.
- * Writes bench/results/<timestamp>.json and bench/results/latest.md.
+ * Writes bench/results/<timestamp>.json, bench/results/latest.md and docs/performance.md (the
+ * targets' explanations come from bench/targets.json); `--no-docs` leaves docs/ alone.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startChild, type Child } from './child';
-import { copyDir, removeDir, seedStore, startInstance, tempDir, type Instance } from './instance';
-import { runLoad, type RequestSpec } from './load';
+import { ROOT, startChild, type Child } from '../test/support/child-process';
+import { copyDir, removeDir, seedStore, startInstance, tempDir, type Instance } from './lib/instance';
+import { runLoad, type RequestSpec } from './lib/load';
 import {
   activeToggleRequest,
   createUserRequest,
@@ -24,13 +25,14 @@ import {
   putUserRequest,
   userId,
   type IdOf,
-} from './okta-traffic';
-import { measurePaired, type Target } from './paired';
-import { Report } from './report';
-import { consoleScenario, SEARCH_DEBOUNCE_MS } from './scenarios/console';
-import { membershipScenario } from './scenarios/group-members';
-import { importWalk } from './scenarios/import-walk';
-import { snapshotLoad } from './scenarios/snapshot-load';
+} from './lib/okta-traffic';
+import { measurePaired, type Target } from './lib/paired';
+import { writePerformancePage } from './lib/performance-page';
+import { markdown, Report } from './lib/report';
+import { consoleScenario, SEARCH_DEBOUNCE_MS } from './lib/scenarios/console';
+import { membershipScenario } from './lib/scenarios/group-members';
+import { importWalk } from './lib/scenarios/import-walk';
+import { snapshotLoad } from './lib/scenarios/snapshot-load';
 
 interface Plan {
   /** paired rounds per throughput scenario, and their length */
@@ -79,8 +81,15 @@ const QUICK: Plan = {
 
 const quick = process.argv.includes('--quick');
 const withConsole = !process.argv.includes('--no-browser');
+const writeDocs = !process.argv.includes('--no-docs');
 const plan = quick ? QUICK : FULL;
 const report = new Report(`npm run bench${quick ? ' -- --quick' : ''}`, quick);
+report.scope =
+  `${plan.httpSeed.toLocaleString('en')} users seeded over HTTP, ${plan.medium.toLocaleString('en')} through the store` +
+  (plan.large
+    ? `, then ${plan.large.toLocaleString('en')} users and ${plan.largeGroups.toLocaleString('en')} groups`
+    : ', no large phase') +
+  `; ${plan.rounds} paired round(s) of ${plan.roundMs} ms per scenario`;
 const CONCURRENCY = 16;
 const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
@@ -122,6 +131,7 @@ async function paired(
   users: number,
   stream: (t: Target) => (k: number) => RequestSpec,
   minRatio: number,
+  id: string,
 ): Promise<number> {
   const figures = await measurePaired({
     targets: [refs.node, refs.express, { name: 'scimdesk', origin: inst.origin, pid: inst.child.pid }],
@@ -136,6 +146,7 @@ async function paired(
     `${scenario} at ${users.toLocaleString('en')} users ≥ ${pct(minRatio)} of Express`,
     `${pct(row.vsExpress)} (${fmt(row.scimdesk.throughput, 0)} vs ${fmt(row.express.throughput, 0)} req/s)`,
     row.vsExpress >= minRatio && row.scimdesk.errors === 0,
+    id,
   );
   return row.vsExpress;
 }
@@ -154,6 +165,7 @@ async function standardScenarios(
     users,
     () => lookupRequest(users),
     0.7,
+    'throughput-read',
   );
   await paired(
     inst,
@@ -161,15 +173,24 @@ async function standardScenarios(
     users,
     (t) => getUserRequest(users, t.name === 'scimdesk' ? idOf : undefined),
     0.7,
+    'throughput-read',
   );
   if (writes) {
-    await paired(inst, 'POST /Users (durable)', users, () => createUserRequest(createFrom), 0.5);
+    await paired(
+      inst,
+      'POST /Users (durable)',
+      users,
+      () => createUserRequest(createFrom),
+      0.5,
+      'throughput-write',
+    );
     await paired(
       inst,
       'PUT /Users/{id} (durable)',
       users,
       (t) => putUserRequest(users, t.name === 'scimdesk' ? idOf : undefined),
       0.5,
+      'throughput-write',
     );
     await paired(
       inst,
@@ -177,6 +198,7 @@ async function standardScenarios(
       users,
       (t) => activeToggleRequest(users, t.name === 'scimdesk' ? idOf : undefined),
       0.5,
+      'throughput-write',
     );
   }
   return lookup;
@@ -256,6 +278,7 @@ async function medium(seeded: string): Promise<void> {
         `import walk count=${count}: last page ≤ 1.5× first`,
         `${fmt(w.lastOverFirst, 2)}×`,
         w.lastOverFirst <= 1.5 && w.errors === 0,
+        'import-walk',
       );
     }
     for (const batch of [1000, 100]) {
@@ -270,6 +293,7 @@ async function medium(seeded: string): Promise<void> {
           `membership ${s.op} ×${batch}: largest decile ≤ 1.5× smallest`,
           `${fmt(s.spread, 2)}×`,
           s.spread <= 1.5 && s.errors === 0,
+          `membership-spread-${batch}`,
         );
       }
       if (batch === 1000) {
@@ -277,6 +301,7 @@ async function medium(seeded: string): Promise<void> {
           '1,000-member batch (add) < 50 ms',
           `median ${fmt(m.add.medianMs, 1)} ms`,
           m.add.medianMs < 50,
+          'membership-batch',
         );
       }
       if (m.get) {
@@ -289,6 +314,7 @@ async function medium(seeded: string): Promise<void> {
           'members read within 2× the ceiling for the same payload',
           `${fmt(m.get.ratio, 2)}×`,
           m.get.ratio <= 2,
+          'members-read',
         );
       }
     }
@@ -300,22 +326,25 @@ async function medium(seeded: string): Promise<void> {
         report.figure(
           `console at ${n.toLocaleString('en')} users`,
           'Chromium',
-          `load ${fmt(c.loadMs, 0)} ms; Users first rows ${fmt(c.firstRowsMs, 0)} ms; search ${fmt(c.searchMs, 0)} ms (${SEARCH_DEBOUNCE_MS} ms debounce included); DOM rows ${c.domRowsTop} at top, ${c.domRowsMiddle} mid-table (filled in ${fmt(c.scrollFillMs, 0)} ms); "${c.total}"`,
+          `load ${fmt(c.loadMs, 0)} ms; Users first rows ${fmt(c.firstRowsMs, 0)} ms; search ${fmt(c.searchMs, 0)} ms at worst: name ${fmt(c.searches.name, 0)}, email ${fmt(c.searches.email, 0)}, no match ${fmt(c.searches.noMatch, 0)} ms (${SEARCH_DEBOUNCE_MS} ms debounce included); DOM rows ${c.domRowsTop} at top, ${c.domRowsMiddle} mid-table (filled in ${fmt(c.scrollFillMs, 0)} ms); "${c.total}"`,
         );
         report.check(
           'console: Users first rows ≤ 500 ms after navigation',
           `${fmt(c.firstRowsMs, 0)} ms`,
           c.firstRowsMs <= 500,
+          'console-first-rows',
         );
         report.check(
           'console: search answers ≤ 300 ms',
           `${fmt(c.searchMs, 0)} ms from typing (debounce ${SEARCH_DEBOUNCE_MS} ms)`,
           c.searchMs <= 300,
+          'console-search',
         );
         report.check(
           'console: only visible rows rendered',
           `${c.domRowsMiddle} rows in the DOM mid-table of ${c.total}`,
           c.domRowsMiddle < 60,
+          'console-virtual-rows',
         );
       }
     }
@@ -348,6 +377,7 @@ async function snapshots(dir: string, users: number): Promise<number> {
       'p99 during a snapshot < 50 ms',
       `${fmt(s.inWindow.p99)} ms over ${s.inWindow.requests} requests, ${s.snapshots} snapshots`,
       s.snapshots > 0 && s.errors === 0 ? s.inWindow.p99 < 50 : false,
+      'snapshot-p99',
     );
     return memoryFigure(inst, `ScimDesk at ${users.toLocaleString('en')} users, after snapshots`).peakMiB;
   } finally {
@@ -380,6 +410,7 @@ async function large(base: string, n: number, lookup10k: number): Promise<void> 
       `start-up with ${n.toLocaleString('en')} users + ${plan.largeGroups.toLocaleString('en')} groups < 3 s`,
       `${fmt(inst.startMs, 0)} ms`,
       inst.startMs < 3000,
+      'startup-large',
     );
     memoryFigure(inst, `ScimDesk after start at ${n.toLocaleString('en')} users`);
     await warm(inst, n, userId);
@@ -388,6 +419,7 @@ async function large(base: string, n: number, lookup10k: number): Promise<void> 
       `lookup at ${n.toLocaleString('en')} users ≥ 85% of the ${plan.httpSeed.toLocaleString('en')}-user figure`,
       `${pct(lookup / lookup10k)} (ratio to Express ${pct(lookup)} vs ${pct(lookup10k)})`,
       lookup / lookup10k >= 0.85,
+      'lookup-scale',
     );
     atLoad = memoryFigure(inst, `ScimDesk at ${n.toLocaleString('en')} users`);
   } finally {
@@ -398,6 +430,7 @@ async function large(base: string, n: number, lookup10k: number): Promise<void> 
     `RSS at ${n.toLocaleString('en')} users < 1 GiB`,
     `${fmt(atLoad.rssMiB, 0)} MiB after the Okta load; peak ${fmt(atLoad.peakMiB, 0)} MiB under it, ${fmt(snapshotPeak, 0)} MiB with back-to-back snapshots`,
     Math.max(atLoad.peakMiB, snapshotPeak) < 1024,
+    'rss-large',
   );
 }
 
@@ -429,10 +462,11 @@ async function main(): Promise<void> {
     await Promise.all([ceilings?.node.stop(), ceilings?.express.stop()]);
   }
   const total = performance.now() - t0;
-  const { json, md } = report.write(total);
+  const { json, md, data } = report.write(total);
+  const docs = writeDocs ? await writePerformancePage(data) : null;
   const missed = report.checks.filter((c) => c.met === false).length;
   console.log(
-    `\n${report.markdown(total)}\nwrote ${json} and ${md}; ${missed} target(s) missed; ${fmt(total / 1000, 0)} s`,
+    `\n${markdown(data)}\nwrote ${json}, ${md}${docs ? ` and ${docs}` : ''}; ${missed} target(s) missed; ${fmt(total / 1000, 0)} s`,
   );
 }
 

@@ -13,7 +13,7 @@ import { openStore } from '../server/store';
 import { buildUserDoc } from '../server/scim/user-doc';
 import { PROFILES } from '../server/domain/profiles';
 import { userSchemas } from '../server/scim/schemas-in-use';
-import { groupId, oktaCreateBody, userId } from './okta-traffic';
+import { groupId, oktaCreateBody, userId } from './lib/okta-traffic';
 
 const BATCH = 5_000;
 

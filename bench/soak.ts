@@ -17,8 +17,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startChildServer, CHILD_TOKEN, ROOT } from '../test/reliability/child-server';
-import { mulberry32 } from '../test/reliability/prng';
+import { startChildServer, CHILD_TOKEN, ROOT } from '../test/support/child-server';
+import { mulberry32 } from '../test/support/prng';
 import {
   lookupPath,
   mixedCase,
@@ -27,9 +27,9 @@ import {
   oktaPutBody,
   PATCH_URN,
   userName,
-} from './okta-traffic';
-import { openFds, plateau, rssMiB, storeSizes, type Sample } from './soak-sampler';
-import { percentile, round, sortedCopy } from './stats';
+} from './lib/okta-traffic';
+import { openFds, plateau, rssMiB, storeSizes, type Sample } from './lib/soak-sampler';
+import { percentile, round, sortedCopy } from './lib/stats';
 
 const { values: a } = parseArgs({
   options: {

@@ -3,41 +3,25 @@
  * channel name to signature). Only electron/ipc.ts (ipcMain) and electron/preload.ts
  * (ipcRenderer) use these channels; nothing else touches IPC.
  *
- * This file imports types only, so the sandboxed preload bundle stays free of zod and of
- * everything else the contract module pulls in.
+ * Its one run-time import is the method table (server/admin/methods.ts), which itself imports
+ * types only, so the sandboxed preload bundle stays free of zod and of everything else the
+ * contract module pulls in.
  */
-import type { AdminApi, AdminEvent, AdminMethod } from '../server/admin/contract';
-import type { AdminData, AdminResult } from '../server/admin/invoke';
+import type { AdminEvent } from '../server/admin/contract';
+import type { AdminResult } from '../server/admin/invoke';
+import {
+  ADMIN_METHOD_NAMES,
+  type AdminData,
+  type AdminInput,
+  type AdminMethod,
+  type AdminSchema,
+} from '../server/admin/methods';
 
 /**
- * The contract's method names, repeated here so the preload need not import the contract at
- * run time. The type checks below fail the build if this list and ADMIN_METHODS ever differ
- * (a unit test compares them too).
+ * The contract's method names, from the one method table. server/admin/methods.ts imports
+ * types only, so the preload bundle gets a list of strings and nothing of zod.
  */
-export const BRIDGE_METHODS = [
-  'info',
-  'listTokens',
-  'createToken',
-  'revokeToken',
-  'listUsers',
-  'getUser',
-  'listGroups',
-  'getGroup',
-  'listGroupMembers',
-  'queryLog',
-  'getLogEntry',
-  'clearLog',
-  'exportLog',
-  'getSettings',
-  'updateSettings',
-  'checklist',
-  'getCustomSchema',
-  'setCustomSchema',
-] as const satisfies readonly AdminMethod[];
-
-type Missing = Exclude<AdminMethod, (typeof BRIDGE_METHODS)[number]>;
-/** Compile-time proof that every contract method has a channel. */
-export const _bridgeCoversContract: [Missing] extends [never] ? true : Missing = true;
+export const BRIDGE_METHODS: readonly AdminMethod[] = ADMIN_METHOD_NAMES;
 
 /** One invoke channel per contract method. */
 export type AdminChannel = `admin:${AdminMethod}`;
@@ -46,10 +30,9 @@ export const channelOf = <M extends AdminMethod>(method: M): `admin:${M}` => `ad
 /** Main → renderer push channel for AdminEvent. */
 export const ADMIN_EVENT_CHANNEL = 'admin:event';
 
-type BridgeFn<M extends AdminMethod> =
-  Parameters<AdminApi[M]> extends []
-    ? () => Promise<AdminResult<AdminData<M>>>
-    : (arg: Parameters<AdminApi[M]>[0]) => Promise<AdminResult<AdminData<M>>>;
+type BridgeFn<M extends AdminMethod> = [AdminSchema<M>] extends [undefined]
+  ? () => Promise<AdminResult<AdminData<M>>>
+  : (arg: AdminInput<M>) => Promise<AdminResult<AdminData<M>>>;
 
 /**
  * What the preload exposes as `window.scimdesk`: every contract method, resolving to the same

@@ -9,17 +9,15 @@
  * Exit code 1 when a SPEC step fails or a Microsoft assertion fails that docs/conformance.md
  * does not list for the profile; 0 otherwise.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import { runMicrosoftCollection, type AssertionOutcome } from '../test/conformance/microsoft-run';
-import { OKTA_SPEC_STEPS, runSpecStep, seedUser, specVariables } from '../test/conformance/okta-spec-steps';
+import { runMicrosoftCollection, type AssertionOutcome } from '../test/support/microsoft-run';
+import { ROOT, startChildServer, type ChildServer } from '../test/support/child-server';
+import { OKTA_SPEC_STEPS, runSpecStep, seedUser, specVariables } from '../test/support/okta-spec-steps';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PROFILE_NAMES = ['netskope', 'netskope-legacy', 'rfc'] as const;
 
 const opts = new Command()
@@ -32,43 +30,19 @@ const opts = new Command()
   .opts<{ profile?: (typeof PROFILE_NAMES)[number]; url?: string; token?: string }>();
 
 interface Started {
-  base: string;
-  child: ChildProcess;
+  server: ChildServer;
   dataDir: string;
 }
 
-/** Starts the headless server as `npm run serve` does and resolves with its printed base URL. */
-function startServer(token: string, profile: string | undefined): Promise<Started> {
+/** Starts the headless server as `npm run serve` does (the shared launcher of test/support). */
+async function startServer(token: string, profile: string | undefined): Promise<Started> {
   const dataDir = mkdtempSync(join(tmpdir(), 'scimdesk-conformance-'));
-  const args = ['--import', 'tsx', join(ROOT, 'server/cli.ts'), '--port', '0', '--data', dataDir];
-  args.push('--bootstrap-token', token, '--no-console', ...(profile ? ['--profile', profile] : []));
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (chunk: string) => {
-      out += chunk;
-      const m = /SCIM base URL: (\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ base: m[1], child, dataDir });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before it was ready:\n${out}`));
-    });
-  });
+  const server = await startChildServer({ dataDir, token, ...(profile ? { profile } : {}) });
+  return { server, dataDir };
 }
 
 async function stopServer(s: Started): Promise<void> {
-  if (s.child.exitCode === null) {
-    await new Promise<void>((resolve) => {
-      s.child.once('exit', () => resolve());
-      s.child.kill('SIGTERM');
-    });
-  }
+  await s.server.stop();
   rmSync(s.dataDir, { recursive: true, force: true });
 }
 
@@ -88,7 +62,7 @@ async function main(): Promise<number> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   if (opts.url && !opts.token) throw new Error('--url needs --token');
   const started = opts.url ? null : await startServer(token, opts.profile);
-  const base = opts.url ?? (started as Started).base;
+  const base = opts.url ?? (started as Started).server.base;
   const profile = opts.profile ?? 'netskope';
   let problems = 0;
   try {

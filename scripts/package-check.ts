@@ -89,7 +89,7 @@ async function main(): Promise<number> {
 
     const pkg = JSON.parse(await text(join(root, 'package.json'))) as { name: string };
     const names = artifactNames(pack.config, pkg.name);
-    const docs = await text(join(root, 'README.md'));
+    const docs = await text(join(root, 'docs', 'install.md'));
     step(
       'configuration: targets, icons, fuses, deb metadata, install docs',
       [...checkConfig(pack.config, pack.metadata), ...checkInstallDocs(docs, names)],

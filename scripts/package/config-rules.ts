@@ -101,7 +101,7 @@ export function checkConfig(config: Configuration, metadata: Record<string, unkn
   if (!config.linux?.maintainer && !author?.email)
     problems.push('deb: linux.maintainer or an author e-mail is needed');
 
-  // The README's Install section promises that uninstalling keeps the data.
+  // docs/install.md ("Uninstall") promises that uninstalling keeps the data.
   if (config.nsis?.deleteAppDataOnUninstall) problems.push('nsis.deleteAppDataOnUninstall must stay false');
   return problems;
 }

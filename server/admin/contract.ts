@@ -1,18 +1,32 @@
 /**
- * The admin contract: the one interface between the console (renderer) and the server.
- * Implemented once by the admin service (./service.ts), bound twice: Electron IPC
- * (electron/ipc.ts + preload) and HTTP+SSE in headless mode (./http.ts). Payloads are
- * validated with the zod schemas below on both bindings (IPC payloads are untrusted input
- * per Electron's security checklist, item 17 "Validate the sender of all IPC messages").
+ * The admin contract: the one interface between the console (renderer) and the server. Its
+ * methods are listed once, in ./methods.ts; this file holds the types they carry and the zod
+ * validators of their inputs. The service (./service.ts) implements the methods over parsed
+ * input; the bindings (electron/ipc.ts, ./http.ts) validate every payload once, through
+ * ./invoke.ts, before the service sees it (IPC payloads are untrusted input per Electron's
+ * security checklist, item 17 "Validate the sender of all IPC messages").
  */
 import { z } from 'zod';
 
 import { PROFILE_NAMES, type ProfileName } from '../domain/profiles';
 import type { LogEntry, LogQuery, LogResourceRef, LogSummary } from '../domain/request-record';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS, type Settings, type SettingsPatch } from '../domain/settings';
+import {
+  SIMULATOR_APPS,
+  SIMULATOR_FLOWS,
+  type RunResult,
+  type SimulatorApp,
+  type SimulatorFlow,
+  type StepResult,
+} from '../simulator/types';
+import type { AdminMethod, AdminSchema } from './methods';
 
 export { OPT_IN_ATTRIBUTES, PROFILE_NAMES, SETTINGS_LIMITS };
 export type { LogEntry, LogQuery, LogResourceRef, LogSummary, ProfileName, Settings, SettingsPatch };
+export { ADMIN_METHOD_NAMES } from './methods';
+export type { AdminApi, AdminData, AdminHandlers, AdminInput, AdminMethod, AdminParsed } from './methods';
+export { SIMULATOR_APPS, SIMULATOR_FLOWS };
+export type { RunResult, SimulatorApp, SimulatorFlow, StepResult };
 
 export interface ServerInfo {
   version: string;
@@ -119,6 +133,8 @@ export const listQuerySchema = z.object({
   limit: z.number().int().min(1).max(1000).default(100),
 });
 export type ListQuery = z.input<typeof listQuerySchema>;
+/** A list query as the service receives it (defaults applied). */
+export type ParsedListQuery = z.output<typeof listQuerySchema>;
 
 export const idSchema = z.object({ id: z.string().min(1).max(256) });
 
@@ -134,6 +150,7 @@ export const customAttributeSchema = z.object({
   uniqueness: z.enum(['none', 'server', 'global']),
   description: z.string().max(1024),
 });
+/** setCustomSchema: the whole schema, or null to delete it (docs/schemas.md). */
 export const customSchemaSchema = z.object({
   schema: z
     .object({
@@ -160,6 +177,7 @@ export const memberQuerySchema = z.object({
   limit: z.number().int().min(1).max(1000).default(100),
 });
 export type MemberQuery = z.input<typeof memberQuerySchema>;
+export type ParsedMemberQuery = z.output<typeof memberQuerySchema>;
 
 export const logQuerySchema = z.object({
   methods: z.array(z.string().max(10)).max(10).optional(),
@@ -206,6 +224,14 @@ export const settingsPatchSchema = z
 export const createTokenSchema = z.object({ clientName: z.string().trim().min(1).max(128) });
 export const revokeTokenSchema = z.object({ scimId: z.number().int().min(1) });
 
+/** "Simulate Okta" on Connect: which flows (default all, prerequisites added) and which app type. */
+export const simulateOktaSchema = z
+  .object({
+    flows: z.array(z.enum(SIMULATOR_FLOWS)).min(1).max(SIMULATOR_FLOWS.length).optional(),
+    app: z.enum(SIMULATOR_APPS).optional(),
+  })
+  .strict();
+
 export type ChecklistStepId =
   | 'token-created'
   | 'credentials-tested'
@@ -223,65 +249,39 @@ export interface ChecklistStep {
   logIds: string[];
 }
 
+/**
+ * What changed among users or groups since the last event, as the console's lists show it, so
+ * the console patches the rows it holds instead of refetching pages (docs/live-updates.md).
+ */
+export interface RowsChange<Row> {
+  /** the changed rows, read after the writes; a soft-deleted one says `deleted: true` */
+  rows: Row[];
+  /** ids that changed but no longer exist at all */
+  removed: string[];
+  /** more changed than one event carries: rows and removed are empty, refetch what is shown */
+  overflow: boolean;
+}
+
 export type AdminEvent =
   | { type: 'log'; entry: LogSummary }
   | { type: 'log-cleared' }
-  | { type: 'users-changed'; ids: string[] }
-  | { type: 'groups-changed'; ids: string[] }
-  | { type: 'tokens-changed' }
+  | ({ type: 'users-changed' } & RowsChange<UserRow>)
+  | ({ type: 'groups-changed' } & RowsChange<GroupRow>)
+  /** the whole token list (a handful of rows), after a create, a revoke or a new last-used time */
+  | { type: 'tokens-changed'; tokens: TokenInfo[] }
   | { type: 'settings-changed' }
   | { type: 'checklist'; steps: ChecklistStep[] }
-  | { type: 'store'; health: 'ok' | 'failed'; message: string | null };
+  | { type: 'store'; health: 'ok' | 'failed'; message: string | null }
+  /** "Simulate Okta" progress: a step finished, or the run started (step null) */
+  | { type: 'simulation'; running: true; step: StepResult | null }
+  | { type: 'simulation'; running: false; passed: number; failed: number };
 
-/** Every function the console may call. Arguments are one JSON object (validated), results JSON. */
-export interface AdminApi {
-  info(): Promise<ServerInfo>;
-  listTokens(): Promise<TokenInfo[]>;
-  createToken(input: z.input<typeof createTokenSchema>): Promise<NewToken>;
-  revokeToken(input: z.input<typeof revokeTokenSchema>): Promise<void>;
-  listUsers(query: ListQuery): Promise<Page<UserRow>>;
-  getUser(input: z.input<typeof idSchema>): Promise<UserDetail>;
-  listGroups(query: ListQuery): Promise<Page<GroupRow>>;
-  getGroup(input: z.input<typeof idSchema>): Promise<GroupDetail>;
-  listGroupMembers(query: MemberQuery): Promise<Page<MemberRow>>;
-  queryLog(query: LogQuery): Promise<LogSummary[]>;
-  getLogEntry(input: z.input<typeof idSchema>): Promise<LogEntry>;
-  clearLog(): Promise<void>;
-  exportLog(query: LogExportQuery): Promise<string>;
-  getSettings(): Promise<Settings>;
-  updateSettings(patch: SettingsPatch): Promise<Settings>;
-  checklist(): Promise<ChecklistStep[]>;
-  /** the tenant's custom schema (docs/schemas.md), or null when none is defined */
-  getCustomSchema(): Promise<CustomSchemaView | null>;
-  /** creates or replaces it (null deletes it); refused while users hold values it would change */
-  setCustomSchema(input: z.input<typeof customSchemaSchema>): Promise<CustomSchemaView | null>;
-}
-
-/** Names of the AdminApi functions: the IPC channel map and the HTTP routes are derived from it. */
-export const ADMIN_METHODS = [
-  'info',
-  'listTokens',
-  'createToken',
-  'revokeToken',
-  'listUsers',
-  'getUser',
-  'listGroups',
-  'getGroup',
-  'listGroupMembers',
-  'queryLog',
-  'getLogEntry',
-  'clearLog',
-  'exportLog',
-  'getSettings',
-  'updateSettings',
-  'checklist',
-  'getCustomSchema',
-  'setCustomSchema',
-] as const satisfies readonly (keyof AdminApi)[];
-export type AdminMethod = (typeof ADMIN_METHODS)[number];
-
-/** Validators per method (undefined: takes no argument). */
-export const ADMIN_INPUT: Record<AdminMethod, z.ZodType | undefined> = {
+/**
+ * The validator of each admin method (undefined: it takes no argument). The method table in
+ * ./methods.ts names each validator's type, and `satisfies` holds this object to it key for key,
+ * so a method added there fails to compile until its validator is here.
+ */
+export const ADMIN_INPUT = {
   info: undefined,
   listTokens: undefined,
   createToken: createTokenSchema,
@@ -298,9 +298,10 @@ export const ADMIN_INPUT: Record<AdminMethod, z.ZodType | undefined> = {
   getSettings: undefined,
   updateSettings: settingsPatchSchema,
   checklist: undefined,
+  simulateOkta: simulateOktaSchema,
   getCustomSchema: undefined,
   setCustomSchema: customSchemaSchema,
-};
+} satisfies { readonly [M in AdminMethod]: AdminSchema<M> };
 
 /** An error the console can show: `code` is stable, `message` is for people. */
 export interface AdminErrorBody {

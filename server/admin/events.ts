@@ -2,7 +2,8 @@
  * Live events from the admin service to the console: pushed on `admin:event` over IPC in
  * Electron and as Server-Sent Events in headless mode (./http.ts).
  */
-import type { AdminApi, AdminEvent } from './contract';
+import type { AdminEvent } from './contract';
+import type { AdminHandlers } from './methods';
 
 export type AdminEventListener = (event: AdminEvent) => void;
 
@@ -11,8 +12,8 @@ export interface AdminEventSource {
   subscribe(listener: AdminEventListener): () => void;
 }
 
-/** What both bindings are given: the contract plus its event stream. */
-export type AdminHost = AdminApi & AdminEventSource;
+/** What both bindings are given: the handlers (fed parsed input) plus the event stream. */
+export type AdminHost = AdminHandlers & AdminEventSource;
 
 /**
  * A minimal fan-out. A listener that throws is isolated (logged) so that one broken

@@ -9,15 +9,15 @@ import { z } from 'zod';
 import { ScimError } from '../domain/errors';
 import { StoreUnavailableError } from '../store/types';
 import { AdminError } from './admin-error';
-import { ADMIN_INPUT, ADMIN_METHODS, type AdminApi, type AdminErrorBody, type AdminMethod } from './contract';
+import { ADMIN_INPUT, type AdminErrorBody } from './contract';
+import { ADMIN_METHOD_NAMES, type AdminApi, type AdminHandlers, type AdminMethod } from './methods';
+
+export type { AdminData } from './methods';
 
 /** What every admin call resolves to on the wire (IPC reply or HTTP body). */
 export type AdminResult<T = unknown> = { ok: true; data: T } | { ok: false; error: AdminErrorBody };
 
-/** The result type of one contract method, unwrapped from its Promise. */
-export type AdminData<M extends AdminMethod> = Awaited<ReturnType<AdminApi[M]>>;
-
-const METHOD_SET: ReadonlySet<string> = new Set(ADMIN_METHODS);
+const METHOD_SET: ReadonlySet<string> = new Set(ADMIN_METHOD_NAMES);
 
 /** True only for the contract's own method names (never `constructor`, `__proto__`, …). */
 export function isAdminMethod(name: unknown): name is AdminMethod {
@@ -43,7 +43,7 @@ export function validateAdminInput(
   method: AdminMethod,
   payload: unknown,
 ): { ok: true; value: unknown } | { ok: false; error: AdminErrorBody } {
-  const schema = ADMIN_INPUT[method];
+  const schema: z.ZodType | undefined = ADMIN_INPUT[method];
   if (!schema) {
     return isEmptyArg(payload)
       ? { ok: true, value: undefined }
@@ -98,18 +98,42 @@ export function statusForAdminError(code: AdminErrorBody['code']): number {
  * Calls `method` on `api` with an untrusted payload. Never throws: every failure becomes
  * `{ ok: false, error }`. An unknown method name is invalid input, not a property lookup.
  */
-export async function invokeAdmin(api: AdminApi, method: unknown, payload: unknown): Promise<AdminResult> {
+export async function invokeAdmin(
+  handlers: AdminHandlers,
+  method: unknown,
+  payload: unknown,
+): Promise<AdminResult> {
   if (!isAdminMethod(method)) {
     return { ok: false, error: { code: 'invalid-input', message: 'unknown admin method' } };
   }
   const input = validateAdminInput(method, payload);
   if (!input.ok) return input;
   try {
-    const fn = api[method] as (arg?: unknown) => Promise<unknown>;
-    const data = await fn.call(api, input.value);
-    // `void` methods resolve to undefined, which JSON and structured clone both drop: send null.
+    // The one place a handler is looked up by a name from outside: the name is a table key,
+    // and the value passed is exactly what that method's validator produced.
+    const fn = handlers[method] as (arg?: unknown) => Promise<unknown>;
+    const data = await fn.call(handlers, input.value);
+    // A handler that resolves to undefined would vanish in JSON and structured clone: send null.
     return { ok: true, data: data === undefined ? null : data };
   } catch (err) {
     return { ok: false, error: toAdminErrorBody(err) };
   }
+}
+
+/**
+ * The contract as an in-process caller sees it: every call goes through `invokeAdmin`, so it
+ * is validated exactly as over IPC or HTTP, and a failure is thrown as an AdminError with the
+ * same code and message the console would get. Used by tests and tools that drive the service
+ * without a transport.
+ */
+export function localAdminClient(handlers: AdminHandlers): AdminApi {
+  const client: Record<string, (arg?: unknown) => Promise<unknown>> = {};
+  for (const method of ADMIN_METHOD_NAMES) {
+    client[method] = async (arg?: unknown) => {
+      const result = await invokeAdmin(handlers, method, arg);
+      if (!result.ok) throw new AdminError(result.error.code, result.error.message);
+      return result.data;
+    };
+  }
+  return client as unknown as AdminApi;
 }

@@ -2,43 +2,21 @@
  * Turns what happens in the server (request log, tenant writes, tokens, settings, store
  * health) into AdminEvents for the console, and keeps the Connect checklist current.
  *
- * User and group changes are coalesced: an Okta import or push can write hundreds of
- * resources a second, and the console only needs to know which rows to refresh.
+ * User and group changes are coalesced (./change-batcher.ts): an Okta import or push can write
+ * hundreds of resources a second. Each event carries the changed rows, read from the store
+ * when the batch is sent, so the console patches what it shows (docs/live-updates.md).
  */
 import type { ScimDeskCore } from '../core';
-import type { LogEntry, LogSummary } from './contract';
+import { ChangeBatcher, type RowsRead } from './change-batcher';
+import type { GroupRow, LogEntry, LogSummary, UserRow } from './contract';
 import { ChecklistTracker } from './checklist';
 import { AdminEventBus } from './events';
+import { toGroupRow, toTokenInfo, toUserRow } from './rows';
 
-/** How long id changes are gathered before one event goes out. */
-const BATCH_MS = 100;
-/** Ids listed per event; beyond this the console refreshes what it shows anyway. */
-const MAX_IDS = 1000;
 /** PUT/PATCH proofs re-read at start-up, per resource type (their bodies are needed). */
 const REBUILD_BODIES = 200;
-
-class IdBatcher {
-  private ids = new Set<string>();
-  private timer: NodeJS.Timeout | null = null;
-  constructor(private readonly flushTo: (ids: string[]) => void) {}
-
-  add(ids: readonly string[]): void {
-    for (const id of ids) if (this.ids.size < MAX_IDS) this.ids.add(id);
-    if (!this.timer) {
-      this.timer = setTimeout(() => this.flush(), BATCH_MS);
-      this.timer.unref();
-    }
-  }
-
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (!this.ids.size) return;
-    const ids = [...this.ids];
-    this.ids = new Set();
-    this.flushTo(ids);
-  }
-}
+/** Token list pushes at most this often when only last-used times move. */
+const TOKENS_MS = 1000;
 
 const STEP_PATH = /\/(users|groups)(\/[^/]+)?\/?$/i;
 
@@ -79,6 +57,38 @@ function rebuild(core: ScimDeskCore, tracker: ChecklistTracker): void {
   for (const e of found) tracker.observe(e);
 }
 
+function readUsers(core: ScimDeskCore, ids: readonly string[]): RowsRead<UserRow> {
+  const { store } = core;
+  return store.engine.read((r) => {
+    const rows: UserRow[] = [];
+    const removed: string[] = [];
+    for (const id of ids) {
+      const u = store.users.findById(r, id, true);
+      if (u) rows.push(toUserRow(u));
+      else removed.push(id);
+    }
+    return { rows, removed };
+  });
+}
+
+function readGroups(core: ScimDeskCore, ids: readonly string[]): RowsRead<GroupRow> {
+  const { store } = core;
+  return store.engine.read((r) => {
+    const found = [];
+    const removed: string[] = [];
+    for (const id of ids) {
+      const g = store.groups.findById(r, id, true);
+      if (g) found.push(g);
+      else removed.push(id);
+    }
+    const warnings = store.groups.warningCounts(
+      r,
+      found.map((g) => g.seq),
+    );
+    return { rows: found.map((g) => toGroupRow(g, warnings.get(g.seq) ?? 0)), removed };
+  });
+}
+
 /** Subscribes to the core and returns the bus the bindings listen to. */
 export function wireLiveEvents(core: ScimDeskCore): LiveEvents {
   const bus = new AdminEventBus();
@@ -86,11 +96,36 @@ export function wireLiveEvents(core: ScimDeskCore): LiveEvents {
   rebuild(core, checklist);
   const emitChecklist = (): void => bus.emit({ type: 'checklist', steps: checklist.steps() });
 
-  const users = new IdBatcher((ids) => bus.emit({ type: 'users-changed', ids }));
-  const groups = new IdBatcher((ids) => bus.emit({ type: 'groups-changed', ids }));
+  const wanted = (): boolean => bus.size > 0;
+  const users = new ChangeBatcher<UserRow>({
+    read: (ids) => readUsers(core, ids),
+    send: (change) => bus.emit({ type: 'users-changed', ...change }),
+    wanted,
+  });
+  const groups = new ChangeBatcher<GroupRow>({
+    read: (ids) => readGroups(core, ids),
+    send: (change) => bus.emit({ type: 'groups-changed', ...change }),
+    wanted,
+  });
+  // Tokens: one event shape for every change (create, revoke, a new last-used time), always
+  // carrying the list. A request that authenticates moves a last-used time without any event
+  // of the token service (it journals at most once a second), so log entries made with a
+  // token schedule a push too, at most once a second.
+  let tokensTimer: NodeJS.Timeout | null = null;
+  const sendTokens = (): void => {
+    if (tokensTimer) clearTimeout(tokensTimer);
+    tokensTimer = null;
+    bus.emit({ type: 'tokens-changed', tokens: core.tokens.list().map(toTokenInfo) });
+  };
+  const tokensSoon = (): void => {
+    if (tokensTimer || !wanted()) return;
+    tokensTimer = setTimeout(sendTokens, TOKENS_MS);
+    tokensTimer.unref();
+  };
 
   const onEntry = (entry: LogSummary): void => {
     bus.emit({ type: 'log', entry });
+    if (entry.tokenName) tokensSoon();
     if (!candidate(entry)) return;
     const full = entry.method === 'PUT' || entry.method === 'PATCH' ? core.log.get(entry.id) : undefined;
     if (checklist.observe(full ?? { ...entry, requestBody: null })) emitChecklist();
@@ -103,7 +138,7 @@ export function wireLiveEvents(core: ScimDeskCore): LiveEvents {
   const onUsers = (ids: string[]): void => users.add(ids);
   const onGroups = (ids: string[]): void => groups.add(ids);
   const onTokens = (): void => {
-    bus.emit({ type: 'tokens-changed' });
+    sendTokens();
     if (checklist.setTokens(core.tokens.list().map((t) => t.creationTime))) emitChecklist();
   };
   const onSettings = (): void => bus.emit({ type: 'settings-changed' });
@@ -124,6 +159,7 @@ export function wireLiveEvents(core: ScimDeskCore): LiveEvents {
     dispose() {
       users.flush();
       groups.flush();
+      if (tokensTimer) clearTimeout(tokensTimer);
       core.log.off('entry', onEntry);
       core.log.off('cleared', onCleared);
       core.store.changes.off('users-changed', onUsers);

@@ -6,27 +6,18 @@
 import { readFileSync } from 'node:fs';
 import type { ScimDeskCore } from '../core';
 import { SCIM_BASE_PATH } from '../domain/profiles';
+import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS } from '../domain/settings';
 import { AdminError } from './admin-error';
-import {
-  createTokenSchema,
-  customSchemaSchema,
-  idSchema,
-  logExportSchema,
-  logQuerySchema,
-  revokeTokenSchema,
-  settingsPatchSchema,
-  type AdminApi,
-  type ServerInfo,
-  type Settings,
-  type SettingsPatch,
-  type TokenInfo,
-} from './contract';
+import type { ServerInfo, Settings } from './contract';
 import { getGroup, getUser, listGroupMembers, listGroups, listUsers } from './directory-queries';
 import { ScimError } from '../domain/errors';
 import { defineCustomSchema, schemaFrom } from '../scim/tenant-schema/define';
 import { customSchemaView } from './custom-schema-view';
 import type { AdminHost } from './events';
+import type { AdminHandlers } from './methods';
+import { toTokenInfo } from './rows';
 import { wireLiveEvents } from './live-events';
+import { createSimulateOkta } from './simulate-okta';
 
 /** The package version, read once; the same relative path holds from server/admin/ and from out/main/. */
 function readVersion(): string {
@@ -71,22 +62,6 @@ function publicBaseUrl(publicUrl: string | null): string | null {
   }
 }
 
-function toTokenInfo(t: {
-  scimId: number;
-  clientName: string;
-  tokenPrefix: string;
-  creationTime: string;
-  lastUsedTime: string | null;
-}): TokenInfo {
-  return {
-    scimId: t.scimId,
-    clientName: t.clientName,
-    tokenPrefix: t.tokenPrefix,
-    creationTime: t.creationTime,
-    lastUsedTime: t.lastUsedTime,
-  };
-}
-
 /** The admin service plus `dispose()`, which detaches it from the core's events. */
 export type AdminService = AdminHost & { dispose(): void };
 
@@ -100,9 +75,12 @@ export function createAdminService(core: ScimDeskCore): AdminService {
     scimPort: core.port,
     scimHost: core.host,
     dataDir: core.dataDir,
+    limits: SETTINGS_LIMITS,
+    optInAttributes: OPT_IN_ATTRIBUTES,
   });
 
-  const api: AdminApi = {
+  // Every input arrives parsed: the bindings validate once, in ./invoke.ts.
+  const api: AdminHandlers = {
     async info(): Promise<ServerInfo> {
       const s = core.settings();
       const stats = core.store.engine.stats();
@@ -123,53 +101,52 @@ export function createAdminService(core: ScimDeskCore): AdminService {
     async listTokens() {
       return core.tokens.list().map(toTokenInfo);
     },
-    async createToken(input) {
-      const { clientName } = createTokenSchema.parse(input);
+    async createToken({ clientName }) {
       const t = await core.tokens.create(clientName);
       return { ...toTokenInfo(t), token: t.token };
     },
-    async revokeToken(input) {
-      const { scimId } = revokeTokenSchema.parse(input);
+    async revokeToken({ scimId }) {
       if (!(await core.tokens.revoke(scimId))) throw new AdminError('not-found', `token ${scimId} not found`);
+      return null;
     },
 
     async listUsers(query) {
       return listUsers(core, query);
     },
     async getUser(input) {
-      return getUser(core, idSchema.parse(input).id);
+      return getUser(core, input.id);
     },
     async listGroups(query) {
       return listGroups(core, query);
     },
     async getGroup(input) {
-      return getGroup(core, idSchema.parse(input).id);
+      return getGroup(core, input.id);
     },
     async listGroupMembers(query) {
       return listGroupMembers(core, query);
     },
 
     async queryLog(query) {
-      return core.log.query(logQuerySchema.parse(query));
+      return core.log.query(query);
     },
     async getLogEntry(input) {
-      const entry = core.log.get(idSchema.parse(input).id);
+      const entry = core.log.get(input.id);
       if (!entry) throw new AdminError('not-found', 'log entry not found (it may have been rotated out)');
       return entry;
     },
     async clearLog() {
       core.log.clear();
+      return null;
     },
-    async exportLog(query) {
-      const { format, ...q } = logExportSchema.parse(query);
+    async exportLog({ format, ...q }) {
       return core.log.export(q, format);
     },
 
     async getSettings() {
       return settings();
     },
-    async updateSettings(patch: SettingsPatch) {
-      const p = settingsPatchSchema.parse(patch);
+    async updateSettings(patch) {
+      const p = { ...patch };
       if (p.publicUrl !== undefined) p.publicUrl = normalizePublicUrl(p.publicUrl);
       await core.updateSettings(p);
       return settings();
@@ -178,8 +155,7 @@ export function createAdminService(core: ScimDeskCore): AdminService {
     async getCustomSchema() {
       return customSchemaView(core);
     },
-    async setCustomSchema(input) {
-      const { schema } = customSchemaSchema.parse(input);
+    async setCustomSchema({ schema }) {
       try {
         await defineCustomSchema(core.tenant, schema ? schemaFrom(schema) : null);
       } catch (err) {
@@ -191,6 +167,8 @@ export function createAdminService(core: ScimDeskCore): AdminService {
     async checklist() {
       return live.checklist.steps();
     },
+
+    simulateOkta: createSimulateOkta(core, (event) => live.bus.emit(event)),
   };
 
   return Object.assign(api, {

@@ -11,6 +11,8 @@ import type { StoredToken, TokensRepo } from '../store/tokens-repo';
 export interface Authenticated {
   scimId: number;
   clientName: string;
+  /** minted by the console's "Simulate Okta" for its own run (docs/simulator.md) */
+  simulated: boolean;
 }
 
 export type AuthFailure = 'missing' | 'malformed' | 'unknown';
@@ -49,6 +51,11 @@ export function credentialFrom(headers: Record<string, string | string[] | undef
 export class TokenService {
   private byHash = new Map<string, StoredToken>();
   private readonly lastJournaled = new Map<number, number>();
+  /**
+   * Tokens the console's Okta simulator minted for itself. Kept in memory only: each run
+   * mints one and revokes it when done, so none outlives the process that marked it.
+   */
+  private readonly simulatedIds = new Set<number>();
 
   constructor(
     private readonly engine: Engine,
@@ -83,11 +90,17 @@ export class TokenService {
     return { ...stored, token: value };
   }
 
+  /** Marks a token as the simulator's, so the request log can flag its requests. */
+  markSimulated(scimId: number): void {
+    this.simulatedIds.add(scimId);
+  }
+
   /** Revokes at once: the next request with this token is refused. */
   async revoke(scimId: number): Promise<boolean> {
     const entry = [...this.byHash.entries()].find(([, t]) => t.scimId === scimId);
     if (!entry) return false;
     this.byHash.delete(entry[0]);
+    this.simulatedIds.delete(scimId);
     await this.engine.write((tx) => this.repo.remove(tx, scimId));
     this.onChange();
     return true;
@@ -104,7 +117,7 @@ export class TokenService {
     if (!hit) return undefined;
     if (!timingSafeEqual(Buffer.from(hit.tokenHash, 'hex'), Buffer.from(hash, 'hex'))) return undefined;
     this.touch(hit);
-    return { scimId: hit.scimId, clientName: hit.clientName };
+    return { scimId: hit.scimId, clientName: hit.clientName, simulated: this.simulatedIds.has(hit.scimId) };
   }
 
   private touch(t: StoredToken): void {

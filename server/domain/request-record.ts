@@ -26,6 +26,8 @@ export interface LogSummary {
   warnings: string[];
   /** for PATCH: 'path-less' | 'path-scoped' | 'mixed', and whether ops were capitalised (Entra) */
   patchStyle: string | null;
+  /** sent by the console's Okta simulator (its token), not by a real IdP (docs/simulator.md) */
+  simulated?: boolean;
 }
 export interface LogEntry extends LogSummary {
   requestHeaders: Record<string, string>;

@@ -20,10 +20,20 @@ export interface Settings {
   scimPort: number;
   scimHost: string;
   dataDir: string;
+  /** the bounds the server validates with, so the form checks and shows the same ones */
+  limits: SettingsLimits;
+  /** the attributes that can be enabled, as the form lists them */
+  optInAttributes: readonly OptInAttribute[];
 }
 
-/** The part of Settings kept in the database (the rest are facts of the running server). */
-export type StoredSettings = Omit<Settings, 'scimPort' | 'scimHost' | 'dataDir'>;
+/** The read-only part of Settings: facts of the running server, never stored or patched. */
+export type SettingsFacts = Pick<
+  Settings,
+  'scimPort' | 'scimHost' | 'dataDir' | 'limits' | 'optInAttributes'
+>;
+
+/** The part of Settings kept in the database. */
+export type StoredSettings = Omit<Settings, keyof SettingsFacts>;
 
 /** A change to the editable settings (the admin contract validates it at the binding). */
 export type SettingsPatch = Partial<Omit<StoredSettings, 'orgKey'>>;
@@ -36,6 +46,13 @@ export const SETTINGS_LIMITS = {
   enabledAttributes: { maxCount: 100, maxLength: 256 },
   publicUrlMaxLength: 2048,
 } as const;
+export type SettingsLimits = typeof SETTINGS_LIMITS;
+
+/** One opt-in attribute: the bare name kept in `enabledAttributes`, and how the form labels it. */
+export interface OptInAttribute {
+  value: string;
+  label: string;
+}
 
 export const DEFAULT_SETTINGS: Omit<StoredSettings, 'orgKey' | 'profile'> = {
   strictMembers: false,
@@ -49,7 +66,7 @@ export const DEFAULT_SETTINGS: Omit<StoredSettings, 'orgKey' | 'profile'> = {
  * The attributes a Netskope tenant stores only once an admin enables them (docs/netskope.md
  * §5.3), as the console lists them: six core ones, then six of the enterprise extension.
  */
-export const OPT_IN_ATTRIBUTES: readonly { value: string; label: string }[] = [
+export const OPT_IN_ATTRIBUTES: readonly OptInAttribute[] = [
   ...OPTIONAL_CORE_ATTRIBUTES.map((a) => ({ value: a, label: a })),
   ...OPTIONAL_ENTERPRISE_ATTRIBUTES.map((a) => ({ value: a, label: `enterprise: ${a}` })),
 ];

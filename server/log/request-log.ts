@@ -39,6 +39,7 @@ export function summarize(e: LogEntry): LogSummary {
     resources: e.resources,
     warnings: e.warnings,
     patchStyle: e.patchStyle,
+    ...(e.simulated ? { simulated: true } : {}),
   };
 }
 

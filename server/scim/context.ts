@@ -14,6 +14,8 @@ export interface ScimContext {
   requestId: string;
   /** the authenticated token's name, once the authenticate step has run */
   tokenName: string | null;
+  /** the token is the console's Okta simulator's (docs/simulator.md): the log marks the request */
+  simulated?: boolean;
   /** base URL the request came in on (scheme, host and base path), for meta.location */
   baseUrl: string;
   profile: Profile;

@@ -34,8 +34,8 @@ export function memberRefPrefix(baseUrl: string): string {
 }
 
 /**
- * `[{"value":…,"display":…,"$ref":…,"type":"User"},…]` as text. GroupsRepo.membersJsonText
- * builds the same text in SQL for the SCIM read path; both must stay identical
+ * `[{"value":…,"display":…,"$ref":…,"type":"User"},…]` as text. GroupsRepo.membersJsonBytes
+ * builds the same text in SQL (as UTF-8 bytes) for the SCIM read path; both must stay identical
  * (test/store/members-json.test.ts).
  */
 export function membersJson(members: { id: string; userName: string }[], baseUrl: string): string {
@@ -53,20 +53,26 @@ export function membersJson(members: { id: string; userName: string }[], baseUrl
 /** A group with a members array already serialised as UTF-8 (GroupsRepo.membersJsonBytes), as bytes. */
 export function groupJsonBytes(body: Record<string, unknown>, members: Buffer): Buffer {
   const { meta, ...rest } = body;
+  return Buffer.concat([Buffer.from(openWithMembers(rest)), members, Buffer.from(closeWithMeta(meta))]);
+}
+
+/**
+ * `{…rest,"members":` — the comma only when `rest` has keys. With `attributes=members` the
+ * projection can leave `rest` empty and `meta` absent; both must still give valid JSON.
+ */
+function openWithMembers(rest: Record<string, unknown>): string {
   const head = JSON.stringify(rest);
-  return Buffer.concat([
-    Buffer.from(`${head.slice(0, -1)},"members":`),
-    members,
-    // meta is absent when an `attributes` list leaves it out: never write `"meta":undefined`.
-    Buffer.from(meta === undefined ? '}' : `,"meta":${JSON.stringify(meta)}}`),
-  ]);
+  return head === '{}' ? '{"members":' : `${head.slice(0, -1)},"members":`;
+}
+
+/** `,"meta":{…}}`, or just `}` when the projection dropped meta (JSON has no `undefined`). */
+function closeWithMeta(meta: unknown): string {
+  return meta === undefined ? '}' : `,"meta":${JSON.stringify(meta)}}`;
 }
 
 /** Serialises a group with an optional pre-rendered members array. */
 export function groupJson(body: Record<string, unknown>, members: string | null): string {
   if (members === null) return JSON.stringify(body);
   const { meta, ...rest } = body;
-  const head = JSON.stringify(rest);
-  const tail = meta === undefined ? '}' : `,"meta":${JSON.stringify(meta)}}`;
-  return `${head.slice(0, -1)},"members":${members}${tail}`;
+  return `${openWithMembers(rest)}${members}${closeWithMeta(meta)}`;
 }

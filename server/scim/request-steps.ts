@@ -3,7 +3,7 @@
  * ScimError the client gets. ./server.ts calls them in order; see handle() there.
  */
 import type { IncomingMessage } from 'node:http';
-import { credentialFrom, type TokenService } from '../auth/tokens';
+import { credentialFrom, type Authenticated, type TokenService } from '../auth/tokens';
 import { ScimError } from '../domain/errors';
 import { isJsonType, parseJson, readScimBody } from './body';
 import type { RateLimiter } from './rate-limit';
@@ -33,8 +33,8 @@ export function requireBase(route: Route | null, pathname: string, orgKey: strin
   return route;
 }
 
-/** Returns the name of the token presented (docs/netskope.md §3), or throws a 401. */
-export function authenticate(req: IncomingMessage, tokens: TokenService): string {
+/** Returns the token presented (docs/netskope.md §3), or throws a 401. */
+export function authenticate(req: IncomingMessage, tokens: TokenService): Authenticated {
   const presented = credentialFrom(req.headers);
   if (presented === 'missing' || presented === 'malformed') {
     throw new ScimError(
@@ -52,7 +52,7 @@ export function authenticate(req: IncomingMessage, tokens: TokenService): string
       'WWW-Authenticate': 'Bearer realm="scimdesk", error="invalid_token"',
     });
   }
-  return who.clientName;
+  return who;
 }
 
 /** 429 with an integer Retry-After, which Okta honours (docs/okta.md §1; docs/netskope.md §11). */

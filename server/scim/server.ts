@@ -55,6 +55,12 @@ interface Exchange {
   route: Route | null;
   ctx: ScimContext;
   started: bigint;
+  /**
+   * When the request arrived, taken with its seq: the log's rows in seq order are then in time
+   * order, even for concurrent requests that finish out of order (a burst of creates reads in
+   * order by time, issue 17). durationMs says when it finished.
+   */
+  receivedAt: string;
   seq: number;
   rawBody: string | null;
 }
@@ -71,7 +77,9 @@ async function handle(deps: ScimServerDeps, x: Exchange, maxBody: number): Promi
   const { req, url } = x;
   refuseBrowserOrigin(req);
   const route = requireBase(x.route, url.pathname, deps.orgKey());
-  x.ctx.tokenName = authenticate(req, deps.tokens);
+  const who = authenticate(req, deps.tokens);
+  x.ctx.tokenName = who.clientName;
+  x.ctx.simulated = who.simulated;
   rateLimit(deps.limiter());
   requireResource(route, url.pathname);
   const body = await readRequestBody(req, maxBody, (raw) => (x.rawBody = raw));
@@ -121,7 +129,7 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
   deps.log.append({
     id: ctx.requestId,
     seq: x.seq,
-    time: new Date().toISOString(),
+    time: x.receivedAt,
     method: req.method,
     path: url.pathname,
     query: url.search.replace(/^\?/, ''),
@@ -133,6 +141,7 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
     resources: ctx.resources,
     warnings: ctx.warnings,
     patchStyle: ctx.patchStyle,
+    ...(ctx.simulated ? { simulated: true } : {}),
     requestHeaders: redactHeaders(req.headers),
     requestBody: redactBody(x.rawBody),
     responseHeaders: redactHeaders(headers),
@@ -170,6 +179,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
 
   app.use((req: Request, res: Response) => {
     const started = process.hrtime.bigint();
+    const receivedAt = new Date().toISOString();
     const { id: requestId, seq } = deps.log.nextId();
     const url = new URL(req.url, 'http://scim.invalid');
     const route = resolveRoute(url.pathname);
@@ -179,6 +189,7 @@ export function createScimApp(deps: ScimServerDeps): Express {
       url,
       route,
       started,
+      receivedAt,
       seq,
       rawBody: null,
       ctx: {

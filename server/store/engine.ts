@@ -25,7 +25,7 @@ import type { Script, TxOutcome } from './engine-tx';
 import { encodeRecord } from './journal';
 import { defaultWasmPath, loadSqlJs } from './sqljs';
 import { StoreUnavailableError } from './types';
-import type { Engine, EngineOptions, EngineStats, Reader, Tx } from './types';
+import type { Engine, EngineOptions, EngineStats, Migration, Reader, Tx } from './types';
 
 /** Default journal size that triggers a background snapshot. */
 export const DEFAULT_SNAPSHOT_JOURNAL_BYTES = 4 * 1024 * 1024;
@@ -139,16 +139,21 @@ class SqlJsEngine implements Engine {
   }
 
   /** Opens the journal for appending and applies pending migrations, each as a journaled write. */
-  async start(migrations: readonly string[]): Promise<void> {
+  async start(migrations: readonly Migration[]): Promise<void> {
     await this.journal.open(this.durableLsn + 1);
     const version = Number(scalar(this.db, 'PRAGMA user_version') ?? 0);
     if (version > migrations.length) {
       throw new Error(`database schema version ${version} is newer than this build (${migrations.length})`);
     }
     for (let i = version; i < migrations.length; i++) {
-      const sql = migrations[i] as string;
-      await this.submit((_tx, script) => {
-        script(sql);
+      const m = migrations[i] as Migration;
+      await this.submit((tx, script) => {
+        if (typeof m === 'string') script(m);
+        else {
+          script(m.sql);
+          m.backfill(tx);
+          if (m.after) script(m.after);
+        }
         script(`PRAGMA user_version = ${i + 1}`);
       });
     }

@@ -3,6 +3,7 @@
  * membership PATCH costs in proportion to the members it names, never to the group's size.
  */
 import { fold } from '../domain/fold';
+import { groupSearchText, searchCondition, searchRowCondition } from './search-text';
 import type { Reader, SqlValue, Tx } from './types';
 import { GenerationCounter } from './generations';
 import { ResourceLister, type ListResult } from './resource-list';
@@ -70,6 +71,8 @@ function toStored(row: Row): StoredGroup {
 }
 
 const CHUNK = 300;
+/** members above which a member search scans the users' search index (see listMembers) */
+const MEMBERS_SEARCH_SCAN = 5000;
 /** members per SQL-built slice of a group's member JSON (~200 bytes each) */
 const MEMBERS_JSON_CHUNK = 10_000;
 
@@ -110,9 +113,18 @@ export class GroupsRepo {
     const displayName = String(resource['displayName']);
     const externalId = typeof resource['externalId'] === 'string' ? resource['externalId'] : null;
     const { lastInsertRowid } = tx.run(
-      `INSERT INTO groups (id, display_name, display_name_ci, external_id, resource, created, modified, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 1)`,
-      [id, displayName, fold(displayName), externalId, JSON.stringify(resource), now, now],
+      `INSERT INTO groups (id, display_name, display_name_ci, external_id, search_ci, resource, created, modified, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+      [
+        id,
+        displayName,
+        fold(displayName),
+        externalId,
+        groupSearchText(id, resource),
+        JSON.stringify(resource),
+        now,
+        now,
+      ],
     );
     this.generations.wrote();
     return {
@@ -135,8 +147,17 @@ export class GroupsRepo {
     const externalId = typeof resource['externalId'] === 'string' ? resource['externalId'] : null;
     const version = current.version + 1;
     tx.run(
-      `UPDATE groups SET display_name = ?, display_name_ci = ?, external_id = ?, resource = ?, modified = ?, version = ? WHERE seq = ?`,
-      [displayName, fold(displayName), externalId, JSON.stringify(resource), now, version, current.seq],
+      `UPDATE groups SET display_name = ?, display_name_ci = ?, external_id = ?, search_ci = ?, resource = ?, modified = ?, version = ? WHERE seq = ?`,
+      [
+        displayName,
+        fold(displayName),
+        externalId,
+        groupSearchText(current.id, resource),
+        JSON.stringify(resource),
+        now,
+        version,
+        current.seq,
+      ],
     );
     this.generations.wrote();
     const memberCount = this.memberCount(tx, current.seq);
@@ -267,21 +288,28 @@ export class GroupsRepo {
     return Buffer.concat(parts);
   }
 
-  /** A page of members for the console, optionally searched by userName/email/name. */
+  /**
+   * A page of members for the console, optionally searched by the words of a search box over
+   * the same values as the Users screen (./search-text.ts).
+   */
   listMembers(
     r: Reader,
     groupSeq: number,
-    search: string | undefined,
+    words: readonly string[],
     offset: number,
     limit: number,
   ): { total: number; items: MemberRecord[] } {
     const params: SqlValue[] = [groupSeq];
     let where = 'gm.group_seq = ?';
+    // A small group's members are checked row by row; past MEMBERS_SEARCH_SCAN, one scan of
+    // the search index (~30 ms at 100,000 users) is cheaper than a row lookup per member.
+    const search =
+      this.memberCount(r, groupSeq) > MEMBERS_SEARCH_SCAN
+        ? searchCondition('users', 'u', words)
+        : searchRowCondition('u', words);
     if (search) {
-      const needle = fold(search);
-      where += ` AND (instr(u.user_name_ci, ?) > 0 OR instr(coalesce(u.email_ci, ''), ?) > 0
-        OR instr(lower(coalesce(u.given_name, '') || ' ' || coalesce(u.family_name, '')), ?) > 0)`;
-      params.push(needle, needle, needle);
+      where += ` AND ${search.sql}`;
+      params.push(...search.params);
     }
     const total =
       r.get<{ n: number }>(

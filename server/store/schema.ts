@@ -9,7 +9,34 @@
  * stable paging (Okta requires consistent ordering, spec/okta.md Q15).
  * Group members live in their own table so a 100,000-member group is cheap to change.
  */
-export const MIGRATIONS: readonly string[] = [
+import { groupSearchText, userSearchText } from './search-text';
+import type { Migration, Tx } from './types';
+
+/** Rows per SELECT while backfilling, so 100,000 parsed resources are never held at once. */
+const BACKFILL_CHUNK = 5000;
+
+/** Fills `search_ci` of every row of `table` already stored (migration 2). */
+function backfillSearch(
+  tx: Tx,
+  table: 'users' | 'groups',
+  text: (id: string, resource: Record<string, unknown>) => string,
+): void {
+  for (let after = 0; ;) {
+    const rows = tx.all<{ seq: number; id: string; resource: string }>(
+      `SELECT seq, id, resource FROM ${table} WHERE seq > ? ORDER BY seq LIMIT ?`,
+      [after, BACKFILL_CHUNK],
+    );
+    for (const row of rows) {
+      const value = text(row.id, JSON.parse(row.resource) as Record<string, unknown>);
+      tx.run(`UPDATE ${table} SET search_ci = ? WHERE seq = ?`, [value, row.seq]);
+    }
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < BACKFILL_CHUNK) return;
+    after = last.seq;
+  }
+}
+
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE users (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -92,7 +119,23 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
-  // The tenant's custom schema (docs/netskope.md §5.3; docs/schemas.md): its definition, and one
+  // 2. Console search (issue 17, ./search-text.ts): the folded searchable values of each row,
+  //    scanned through a covering index; filled for rows stored before this version.
+  {
+    sql: `
+  ALTER TABLE users ADD COLUMN search_ci TEXT NOT NULL DEFAULT '';
+  ALTER TABLE groups ADD COLUMN search_ci TEXT NOT NULL DEFAULT '';
+  `,
+    backfill: (tx) => {
+      backfillSearch(tx, 'users', userSearchText);
+      backfillSearch(tx, 'groups', groupSearchText);
+    },
+    after: `
+  CREATE INDEX users_search ON users(search_ci, deleted);
+  CREATE INDEX groups_search ON groups(search_ci, deleted);
+  `,
+  },
+  // 3. The tenant's custom schema (docs/netskope.md §5.3; docs/schemas.md): its definition, and one
   // row per user and custom attribute so "is this attribute in use?" is one index probe and
   // uniqueness server/global is enforced by a unique index. value_key is the value as compared:
   // fold(value) for caseExact=false strings, the string itself, or the JSON of anything else.

@@ -38,16 +38,29 @@ export interface Tx extends Reader {
   run(sql: string, params?: SqlParams): RunResult;
 }
 
+/**
+ * One schema step: an SQL script, or a script plus a backfill that fills what the script added
+ * for rows already stored (values computed in JavaScript, written with bound parameters, so the
+ * journal replays them without the code that computed them), then a script run after it
+ * (indexes are cheaper to build once than to maintain row by row).
+ */
+export type Migration = string | { sql: string; backfill: (tx: Tx) => void; after?: string };
+
+/** The SQL of a migration without its backfill, for a database known to be empty. */
+export function migrationSql(m: Migration): string {
+  return typeof m === 'string' ? m : `${m.sql}\n${m.after ?? ''}`;
+}
+
 export interface EngineOptions {
   /** data directory; created if missing */
   dir: string;
   /** schema, as an ordered list of SQL scripts; script i runs once, tracked by PRAGMA user_version */
-  migrations: readonly string[];
+  migrations: readonly Migration[];
   /** path of sql-wasm.wasm; default: resolved from the sql.js package */
   wasmPath?: string;
   /** the snapshot worker's module; default: resolved next to the engine (see engine.ts) */
   workerUrl?: URL;
-  /** journal size in bytes that triggers a background snapshot (default 32 MiB) */
+  /** journal size in bytes that triggers a background snapshot (default 4 MiB: DEFAULT_SNAPSHOT_JOURNAL_BYTES in engine.ts) */
   snapshotJournalBytes?: number;
   /** SQL functions for read queries (never used by recorded writes) */
   functions?: Record<string, (...args: SqlValue[]) => SqlValue>;

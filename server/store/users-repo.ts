@@ -4,6 +4,7 @@
  * place, so they can never disagree with the document.
  */
 import { fold } from '../domain/fold';
+import { userSearchText } from './search-text';
 import type { Reader, SqlValue, Tx } from './types';
 import { GenerationCounter } from './generations';
 import { ResourceLister, type ListResult } from './resource-list';
@@ -66,7 +67,7 @@ export function primaryEmail(resource: Record<string, unknown>): string | null {
 }
 
 /** Values of the derived columns, in the order of INSERT/UPDATE below. */
-function columnsOf(resource: Record<string, unknown>): SqlValue[] {
+function columnsOf(id: string, resource: Record<string, unknown>): SqlValue[] {
   const userName = str(resource['userName']) ?? '';
   const name = (resource['name'] ?? {}) as Record<string, unknown>;
   const displayName = str(resource['displayName']);
@@ -82,6 +83,7 @@ function columnsOf(resource: Record<string, unknown>): SqlValue[] {
     email,
     email === null ? null : fold(email),
     resource['active'] === false ? 0 : 1,
+    userSearchText(id, resource),
   ];
 }
 
@@ -138,10 +140,10 @@ export class UsersRepo {
   }
 
   insert(tx: Tx, id: string, doc: UserDoc, now: string): StoredUser {
-    const cols = columnsOf(doc.resource);
+    const cols = columnsOf(id, doc.resource);
     const { lastInsertRowid } = tx.run(
-      `INSERT INTO users (id, user_name, user_name_ci, external_id, display_name, display_name_ci, given_name, family_name, email, email_ci, active, resource, ignored, created, modified, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+      `INSERT INTO users (id, user_name, user_name_ci, external_id, display_name, display_name_ci, given_name, family_name, email, email_ci, active, search_ci, resource, ignored, created, modified, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
       [id, ...cols, JSON.stringify(doc.resource), JSON.stringify(doc.ignored), now, now],
     );
     this.generations.wrote();
@@ -149,10 +151,10 @@ export class UsersRepo {
   }
 
   update(tx: Tx, current: StoredUser, doc: UserDoc, now: string): StoredUser {
-    const cols = columnsOf(doc.resource);
+    const cols = columnsOf(current.id, doc.resource);
     const version = current.version + 1;
     tx.run(
-      `UPDATE users SET user_name = ?, user_name_ci = ?, external_id = ?, display_name = ?, display_name_ci = ?, given_name = ?, family_name = ?, email = ?, email_ci = ?, active = ?, resource = ?, ignored = ?, modified = ?, version = ?
+      `UPDATE users SET user_name = ?, user_name_ci = ?, external_id = ?, display_name = ?, display_name_ci = ?, given_name = ?, family_name = ?, email = ?, email_ci = ?, active = ?, search_ci = ?, resource = ?, ignored = ?, modified = ?, version = ?
        WHERE seq = ?`,
       [...cols, JSON.stringify(doc.resource), JSON.stringify(doc.ignored), now, version, current.seq],
     );

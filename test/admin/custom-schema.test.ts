@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomAttribute } from '../../server/admin/contract';
 import { createAdminService, type AdminService } from '../../server/admin/service';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
-import { createUser, json, type Json } from '../conformance/scim-client';
+import { startTestServer, type TestServer } from '../support/scim-server';
+import { createUser, json, type Json } from '../support/scim-client';
 
 const TENANT = 'urn:ietf:params:scim:schemas:extension:tenant:2.0:User';
 const attr = (name: string, extra: Partial<CustomAttribute> = {}): CustomAttribute => ({

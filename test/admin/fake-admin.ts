@@ -4,7 +4,11 @@
  */
 import { AdminEventBus } from '../../server/admin/events';
 import { AdminError } from '../../server/admin/admin-error';
-import { ADMIN_METHODS, type AdminApi, type AdminMethod } from '../../server/admin/contract';
+import {
+  ADMIN_METHOD_NAMES as ADMIN_METHODS,
+  type AdminHandlers,
+  type AdminMethod,
+} from '../../server/admin/methods';
 import type { AdminHost } from '../../server/admin/events';
 
 export interface FakeAdmin {
@@ -36,6 +40,6 @@ export function createFakeAdmin(): FakeAdmin {
       }
     };
   }
-  const host = Object.assign(api as unknown as AdminApi, { subscribe: bus.subscribe.bind(bus) });
+  const host = Object.assign(api as unknown as AdminHandlers, { subscribe: bus.subscribe.bind(bus) });
   return { host, bus, calls };
 }

@@ -7,7 +7,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAdminHttp, type AdminHttpServer } from '../../server/admin/http';
 import { createAdminService, type AdminService } from '../../server/admin/service';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 
 let srv: TestServer;
 let admin: AdminService;

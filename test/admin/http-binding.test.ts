@@ -337,9 +337,9 @@ describe('events (SSE)', () => {
     await readUntil(res, (t) => t.includes(': connected'));
     const before = fake.bus.size;
     expect(before).toBeGreaterThanOrEqual(1);
-    fake.bus.emit({ type: 'tokens-changed' });
+    fake.bus.emit({ type: 'tokens-changed', tokens: [] });
     const got = await readUntil(res, (t) => t.includes('data: '));
-    expect(got).toContain('data: {"type":"tokens-changed"}\n\n');
+    expect(got).toContain('data: {"type":"tokens-changed","tokens":[]}\n\n');
     await readUntil(res, (t) => t.includes(': heartbeat'));
     req.destroy();
     await new Promise<void>((resolve) => {

@@ -5,11 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminError } from '../../server/admin/admin-error';
 import type { AdminEvent } from '../../server/admin/contract';
+import { localAdminClient } from '../../server/admin/invoke';
+import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS } from '../../server/domain/settings';
+import type { AdminApi } from '../../server/admin/methods';
 import { createAdminService, normalizePublicUrl, type AdminService } from '../../server/admin/service';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 
 let srv: TestServer;
-let admin: AdminService;
+let service: AdminService;
+/** the service as the bindings call it: every input validated first */
+let admin: AdminApi;
 const events: AdminEvent[] = [];
 const waiters: { pred: (e: AdminEvent) => boolean; resolve: (e: AdminEvent) => void }[] = [];
 
@@ -39,8 +44,9 @@ function oktaUser(n: number): Record<string, unknown> {
 
 beforeAll(async () => {
   srv = await startTestServer();
-  admin = createAdminService(srv.core);
-  admin.subscribe((e) => {
+  service = createAdminService(srv.core);
+  admin = localAdminClient(service);
+  service.subscribe((e) => {
     events.push(e);
     for (let i = waiters.length - 1; i >= 0; i--) {
       const w = waiters[i];
@@ -52,7 +58,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  admin?.dispose();
+  service?.dispose();
   await srv?.close();
 });
 
@@ -99,9 +105,42 @@ describe('info and settings', () => {
     expect(s).toMatchObject({ scimHost: '127.0.0.1', dataDir: srv.dataDir, profile: 'netskope' });
     expect(s.scimPort).toBe(Number(new URL(srv.base).port));
   });
+
+  it('carries the bounds and the opt-in attributes the form shows, from the one source', async () => {
+    const s = await admin.getSettings();
+    expect(s.limits).toEqual(SETTINGS_LIMITS);
+    expect(s.optInAttributes).toEqual(OPT_IN_ATTRIBUTES);
+    expect(s.optInAttributes.map((a) => a.value)).toContain('employeeNumber');
+    // the bounds shown are the bounds enforced
+    const over = s.limits.ratePerSecond.max + 1;
+    await expect(
+      admin.updateSettings({ rateLimit: { enabled: true, perSecond: over } }),
+    ).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+  });
 });
 
 describe('tokens', () => {
+  it('pushes the token list, last-used time included, after a SCIM request with the token', async () => {
+    const t = await admin.createToken({ clientName: 'Okta staging' });
+    const mark = events.length;
+    expect((await srv.scim('/Users', { headers: { authorization: `Bearer ${t.token}` } })).status).toBe(200);
+    const pushed = await eventMatching<Extract<AdminEvent, { type: 'tokens-changed' }>>(
+      (e) =>
+        e.type === 'tokens-changed' && e.tokens.some((x) => x.scimId === t.scimId && x.lastUsedTime !== null),
+      mark,
+    );
+    const row = pushed.tokens.find((x) => x.scimId === t.scimId);
+    expect(row).toEqual((await admin.listTokens()).find((x) => x.scimId === t.scimId));
+    expect(row).not.toHaveProperty('token');
+    await admin.revokeToken({ scimId: t.scimId });
+    await eventMatching(
+      (e) => e.type === 'tokens-changed' && !e.tokens.some((x) => x.scimId === t.scimId),
+      mark,
+    );
+  });
+
   it('creates a token shown once, usable at once, revocable at once', async () => {
     const t = await admin.createToken({ clientName: 'Okta production' });
     expect(Buffer.from(t.token, 'base64url')).toHaveLength(32);
@@ -143,7 +182,13 @@ describe('an Okta push, seen from the console', () => {
     const r = await srv.scim('/Users', { method: 'POST', json: oktaUser(1), headers: OKTA });
     expect(r.status).toBe(201);
     userId = ((await r.json()) as { id: string }).id;
-    await eventMatching((e) => e.type === 'users-changed' && e.ids.includes(userId), mark);
+    const changed = await eventMatching<Extract<AdminEvent, { type: 'users-changed' }>>(
+      (e) => e.type === 'users-changed' && e.rows.some((u) => u.id === userId),
+      mark,
+    );
+    // the event carries the row as the Users table shows it: the same as listUsers returns
+    const listed = (await admin.listUsers({ filter: `id eq "${userId}"` })).items[0];
+    expect(changed.rows.find((u) => u.id === userId)).toEqual(listed);
     const log = await eventMatching<Extract<AdminEvent, { type: 'log' }>>(
       (e) => e.type === 'log' && e.entry.method === 'POST',
       mark,
@@ -179,7 +224,7 @@ describe('an Okta push, seen from the console', () => {
     expect(desc.items.map((u) => u.userName)).toEqual(['user4@okta.local', 'user3@okta.local']);
     expect((await admin.listUsers({ search: '00u4' })).items).toHaveLength(1);
     expect((await admin.listUsers({ search: 'quote"and\\slash' })).total).toBe(0);
-    await expect(admin.listUsers({ filter: 'userName eq' })).rejects.toMatchObject({ status: 400 });
+    await expect(admin.listUsers({ filter: 'userName eq' })).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
   it('deactivation (PATCH active=false) shows in the row and ticks the checklist', async () => {
@@ -224,6 +269,11 @@ describe('an Okta push, seen from the console', () => {
     expect(p.status).toBe(204);
     const groups = await admin.listGroups({ search: 'engin' });
     expect(groups.items[0]).toMatchObject({ id: groupId, memberCount: 5 });
+    // the live event carries the group's row with its new counts, as listGroups shows it
+    const changed = await eventMatching<Extract<AdminEvent, { type: 'groups-changed' }>>(
+      (e) => e.type === 'groups-changed' && e.rows.some((g) => g.id === groupId && g.memberCount === 5),
+    );
+    expect(changed.rows.find((g) => g.id === groupId)).toEqual(groups.items[0]);
     expect(groups.items[0]?.warningCount).toBeGreaterThan(0);
     const detail = await admin.getGroup({ id: groupId });
     expect(detail.warnings.some((w) => w.value === 'not-a-user')).toBe(true);

@@ -64,6 +64,31 @@ const breaches: { zone: string; file: string; code: string }[] = [
     code: "import { x } from '../scim/reply';\nexport const y = x;\n",
   },
   {
+    zone: 'simulator → store',
+    file: 'server/simulator/breach.ts',
+    code: "import type { Store } from '../store';\nexport type Y = Store;\n",
+  },
+  {
+    zone: 'simulator → scim',
+    file: 'server/simulator/flows/breach.ts',
+    code: "import { x } from '../../scim/reply';\nexport const y = x;\n",
+  },
+  {
+    zone: 'simulator → admin',
+    file: 'server/simulator/breach.ts',
+    code: "import { ADMIN_INPUT } from '../admin/contract';\nexport const y = ADMIN_INPUT;\n",
+  },
+  {
+    zone: 'simulator → log',
+    file: 'server/simulator/breach.ts',
+    code: "import { RequestLog } from '../log/request-log';\nexport const y = RequestLog;\n",
+  },
+  {
+    zone: 'simulator → auth',
+    file: 'server/simulator/breach.ts',
+    code: "import { TokenService } from '../auth/tokens';\nexport const y = TokenService;\n",
+  },
+  {
     zone: 'http → domain',
     file: 'server/http/breach.ts',
     code: "import { ScimError } from '../domain/errors';\nexport const y = ScimError;\n",
@@ -108,6 +133,10 @@ describe('layer rules in the lint configuration', () => {
       code: "import type { IncomingMessage } from 'node:http';\nexport type Y = IncomingMessage;\n",
     },
     { file: 'server/query/ok.ts', code: "import { fold } from '../domain/fold';\nexport const y = fold;\n" },
+    {
+      file: 'server/simulator/ok.ts',
+      code: "import { SCIM_BASE_PATH } from '../domain/profiles';\nexport const y = SCIM_BASE_PATH;\n",
+    },
   ])('passes an allowed import in $file', async ({ file, code }) => {
     expect(await layerErrors(file, code)).toEqual([]);
   });

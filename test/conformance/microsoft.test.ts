@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ProfileName } from '../../server/admin/contract';
-import { startTestServer, TOKEN } from '../helpers/scim-server';
-import { MICROSOFT_COLLECTION, runMicrosoftCollection } from './microsoft-run';
+import { startTestServer, TOKEN } from '../support/scim-server';
+import { MICROSOFT_COLLECTION, runMicrosoftCollection } from '../support/microsoft-run';
 
 interface Expected {
   position: number;

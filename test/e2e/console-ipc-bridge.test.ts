@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ADMIN_METHODS } from '../../server/admin/contract';
+import { ADMIN_METHOD_NAMES as ADMIN_METHODS } from '../../server/admin/methods';
 import { screenshot, startConsoleHarness, type ConsoleHarness } from './console-harness';
 import { oktaUser } from './okta-bodies';
 

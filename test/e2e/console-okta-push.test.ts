@@ -182,7 +182,9 @@ describe('console e2e: Okta push against the headless server', () => {
 
     await groupRow.click();
     const view = page.getByRole('dialog', { name: 'Engineering' });
-    await view.getByPlaceholder('Search for users in this group').waitFor({ timeout: WAIT_MS });
+    await view
+      .getByRole('searchbox', { name: 'Search for users in this group' })
+      .waitFor({ timeout: WAIT_MS });
     await rowWith(page, 'Members', 'jane.doe@example.com').waitFor({ timeout: WAIT_MS });
     await view.getByText('ghost@example.com').waitFor({ timeout: WAIT_MS });
     await screenshot(page, 'group-view');

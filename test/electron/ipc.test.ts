@@ -3,7 +3,8 @@
  * frame on app://scimdesk; every payload is validated before the service is called.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ADMIN_METHODS } from '../../server/admin/contract';
+import { ADMIN_METHOD_NAMES as ADMIN_METHODS } from '../../server/admin/methods';
+import type { AdminEvent } from '../../server/admin/contract';
 import { createFakeAdmin, type FakeAdmin } from '../admin/fake-admin';
 import { BrowserWindow, FakeFrame, FakeWebContents, ipcMain, resetElectronMock } from './electron-mock';
 
@@ -135,13 +136,14 @@ describe('payload validation', () => {
 
 describe('events', () => {
   it('pushes every admin event to the window on admin:event', () => {
-    fake.bus.emit({ type: 'users-changed', ids: ['u1'] });
-    expect(win.webContents.send).toHaveBeenCalledWith('admin:event', { type: 'users-changed', ids: ['u1'] });
+    const event: AdminEvent = { type: 'users-changed', rows: [], removed: ['u1'], overflow: false };
+    fake.bus.emit(event);
+    expect(win.webContents.send).toHaveBeenCalledWith('admin:event', event);
   });
 
   it('drops events while the window is destroyed', () => {
     win.destroyed = true;
-    fake.bus.emit({ type: 'tokens-changed' });
+    fake.bus.emit({ type: 'tokens-changed', tokens: [] });
     expect(win.webContents.send).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,6 @@
 /** electron/preload.ts: exposes exactly the contract's named functions plus onEvent, nothing raw. */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ADMIN_METHODS } from '../../server/admin/contract';
+import { ADMIN_METHOD_NAMES as ADMIN_METHODS } from '../../server/admin/methods';
 import { BRIDGE_METHODS } from '../../electron/channels';
 import { contextBridge, ipcRenderer, resetElectronMock } from './electron-mock';
 

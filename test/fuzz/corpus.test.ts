@@ -19,8 +19,8 @@ import { GROUP_SCHEMA_ID, USER_SCHEMA_ID } from '../../server/domain/schema';
 import { groupSchemas, userSchemas } from '../../server/scim/schemas-in-use';
 import { usersTarget } from '../../server/store/sql-targets';
 import { oktaGroup, oktaUser } from '../e2e/okta-bodies';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
-import { scimErrorProblem } from '../reliability/scim-error';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
+import { scimErrorProblem } from '../support/scim-error';
 import { rawRequest } from './raw-http';
 
 type Case =

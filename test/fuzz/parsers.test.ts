@@ -36,7 +36,7 @@ const GROUP_CTX = {
   readOnly: ['id', 'meta', 'schemas'],
 };
 
-/** Counts inputs across the file, printed at the end for the README's Bad input section. */
+/** Counts inputs across the file, printed at the end for docs/reliability.md "Bad input". */
 let total = 0;
 
 /** fn's result, or the ScimError it threw if it is a 400 with one of `types`; anything else throws. */

@@ -8,8 +8,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oktaGroup, oktaUser } from '../e2e/okta-bodies';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
-import { scimErrorProblem } from '../reliability/scim-error';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
+import { scimErrorProblem } from '../support/scim-error';
 import { attrPath, filterText, mutated, patchBody, resourceBody, runs } from './arbitraries';
 import { rawRequest } from './raw-http';
 

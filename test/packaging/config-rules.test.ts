@@ -124,7 +124,7 @@ describe('installer names and the install docs', () => {
     ).toBe('ScimDesk-1.0.0-x86_64.AppImage${channel}');
   });
 
-  it('the README names every installer of this configuration', async () => {
+  it('docs/install.md names every installer of this configuration', async () => {
     const names = artifactNames(goodConfig(), 'scimdesk');
     expect(names).toEqual({
       AppImage: 'ScimDesk-<version>-x86_64.AppImage',
@@ -132,7 +132,7 @@ describe('installer names and the install docs', () => {
       dmg: 'ScimDesk-<version>-universal.dmg',
       nsis: 'ScimDesk-Setup-<version>.exe',
     });
-    const docs = await readFile(join(repoRoot, 'README.md'), 'utf8');
+    const docs = await readFile(join(repoRoot, 'docs', 'install.md'), 'utf8');
     expect(checkInstallDocs(docs, names)).toEqual([]);
     expect(checkInstallDocs('nothing here', names)).toHaveLength(4);
   });

@@ -35,7 +35,7 @@ const OUT: Record<string, string> = {
 let project: string;
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), 'scimdesk-pkgcheck-'));
-  for (const f of ['package.json', 'package-lock.json', 'README.md']) {
+  for (const f of ['package.json', 'package-lock.json', 'README.md', 'docs/install.md']) {
     await mkdir(join(project, f, '..'), { recursive: true });
     await cp(join(repoRoot, f), join(project, f));
   }

@@ -10,8 +10,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATCH_SCHEMA, addMembers, oktaGroup, oktaUser } from '../e2e/okta-bodies';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
-import { expectScimError } from './scim-error';
+import { startTestServer, type TestServer } from '../support/scim-server';
+import { expectScimError } from '../support/scim-error';
 
 let s: TestServer;
 

@@ -6,7 +6,7 @@
  */
 import { PATCH_SCHEMA, oktaGroup, oktaUser, pathlessReplace } from '../e2e/okta-bodies';
 import { oktaPutBody, type AckModel, type GroupModel, type UserModel, type UserState } from './ack-model';
-import type { Rng } from './prng';
+import type { Rng } from '../support/prng';
 
 export interface BurstOptions {
   base: string;

@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AckModel, reconcile, type Mismatch } from './ack-model';
-import { CHILD_TOKEN, startChildServer, type ChildServer } from './child-server';
+import { CHILD_TOKEN, startChildServer, type ChildServer } from '../support/child-server';
 import { runBurst } from './crash-workload';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../support/prng';
 import { readBack } from './read-back';
 
 const TRIALS = Number(process.env['CRASH_TRIALS'] ?? 20);

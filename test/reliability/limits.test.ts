@@ -1,5 +1,5 @@
 /**
- * Every limit the SCIM listener enforces (issue 4, "Limits"; the README's Limits section lists them),
+ * Every limit the SCIM listener enforces (issue 4, "Limits"; docs/reliability.md "Limits" lists them),
  * each shown at the limit (accepted) and just past it (refused with a clear SCIM error):
  * body size (413, declared and chunked), filter length and depth (400 invalidFilter),
  * operations and members per PATCH, attributes and values per resource (400 invalidValue),
@@ -16,8 +16,8 @@ import {
   MAX_VALUES_PER_ATTRIBUTE,
 } from '../../server/scim/resource-limits';
 import { PATCH_SCHEMA, oktaGroup, oktaUser } from '../e2e/okta-bodies';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
-import { expectScimError } from './scim-error';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
+import { expectScimError } from '../support/scim-error';
 
 let s: TestServer;
 let userId = '';

@@ -20,8 +20,8 @@ import { startScimDesk, type ScimDeskCore, type StartOptions } from '../../serve
 import { nodeIo, type EngineIo } from '../../server/store/engine-io';
 import { scanRecords } from '../../server/store/journal';
 import { oktaUser, pathlessReplace } from '../e2e/okta-bodies';
-import { CHILD_TOKEN, startChildServer } from './child-server';
-import { expectScimError } from './scim-error';
+import { CHILD_TOKEN, startChildServer } from '../support/child-server';
+import { expectScimError } from '../support/scim-error';
 
 const TOKEN = 'faults-token-0123456789abcdefghijklmn';
 const dirs: string[] = [];

@@ -4,6 +4,7 @@ import type { LogSummary } from '../../server/admin/contract';
 import { logQuerySchema } from '../../server/admin/contract';
 import {
   EMPTY_FILTERS,
+  endOf,
   isUnfiltered,
   mergeNewestFirst,
   toLogQuery,
@@ -61,6 +62,21 @@ describe('toLogQuery', () => {
     });
     expect(q.from).toBe(new Date('2026-01-02T03:04:05').toISOString());
     expect(logQuerySchema.safeParse(q).success).toBe(true);
+  });
+});
+
+describe('time range (issue 17: times are stored to the millisecond)', () => {
+  const q = (from: string, to: string) => toLogQuery({ ...EMPTY_FILTERS, from, to });
+  it('a start time is the instant typed', () => {
+    expect(q('2026-12-05T02:37:00.250', '').from).toBe(new Date(2026, 11, 5, 2, 37, 0, 250).toISOString());
+    expect(q('2026-12-05T02:37:05', '').from).toBe(new Date(2026, 11, 5, 2, 37, 5, 0).toISOString());
+  });
+  it('an end time covers the whole minute, second or millisecond typed', () => {
+    expect(q('', '2026-12-05T02:37').to).toBe(new Date(2026, 11, 5, 2, 37, 59, 999).toISOString());
+    expect(q('', '2026-12-05T02:37:00').to).toBe(new Date(2026, 11, 5, 2, 37, 0, 999).toISOString());
+    expect(q('', '2026-12-05T02:37:00.500').to).toBe(new Date(2026, 11, 5, 2, 37, 0, 500).toISOString());
+    expect(endOf('')).toBeUndefined();
+    expect(endOf('garbage')).toBeUndefined();
   });
 });
 

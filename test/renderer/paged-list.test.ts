@@ -107,3 +107,125 @@ describe('createPagedList', () => {
     expect(store.getState().error).toBeNull();
   });
 });
+
+/** Rows with an id, a sort key and a value, over an in-memory table the fetcher pages through. */
+interface Row {
+  id: string;
+  name: string;
+  value: number;
+}
+
+function table(size: number) {
+  const rows: Row[] = Array.from({ length: size }, (_, i) => ({
+    id: `id${i}`,
+    name: `n${String(i).padStart(5, '0')}`,
+    value: 0,
+  }));
+  const calls: { offset: number; resolve(): void }[] = [];
+  const fetcher = (_q: string, offset: number, limit: number): Promise<Page<Row>> =>
+    new Promise((resolve) => {
+      calls.push({
+        offset,
+        // the server reads when it answers: a later write shows in a later answer
+        resolve: () =>
+          resolve({
+            total: rows.length,
+            offset,
+            items: rows.slice(offset, offset + limit).map((r) => ({ ...r })),
+          }),
+      });
+    });
+  const identity = { idOf: (r: Row) => r.id, placementOf: (r: Row) => r.name };
+  return { rows, calls, fetcher, identity };
+}
+
+async function loaded(size: number) {
+  const t = table(size);
+  const store = createPagedList<Row, string>(t.fetcher, 'q', t.identity);
+  store.getState().setQuery('q');
+  t.calls[0]?.resolve();
+  await flush();
+  return { ...t, store };
+}
+
+describe('createPagedList.applyChange', () => {
+  it('patches a held row in place when its place cannot change, without fetching', async () => {
+    const { store, calls } = await loaded(250);
+    const before = store.getState().pages[0];
+    const outcome = store
+      .getState()
+      .applyChange({ rows: [{ id: 'id7', name: 'n00007', value: 42 }], removed: [] });
+    expect(outcome).toBe('patched');
+    expect(calls).toHaveLength(1);
+    expect(store.getState().rowAt(7)).toEqual({ id: 'id7', name: 'n00007', value: 42 });
+    // only the touched page object is replaced; its neighbours are the same rows
+    expect(store.getState().pages[0]).not.toBe(before);
+    expect(store.getState().rowAt(6)).toBe(before?.items[6]);
+  });
+
+  it('refetches when a held row changes its sort or search fields, showing the new values meanwhile', async () => {
+    const { store, calls } = await loaded(250);
+    const outcome = store
+      .getState()
+      .applyChange({ rows: [{ id: 'id3', name: 'zzz', value: 1 }], removed: [] });
+    expect(outcome).toBe('refetched');
+    expect(calls.map((c) => c.offset)).toEqual([0, 0]);
+    expect(store.getState().rowAt(3)).toEqual({ id: 'id3', name: 'zzz', value: 1 });
+  });
+
+  it('refetches for a row it does not hold (it may be new) and for a removal, unless told only held rows matter', async () => {
+    const { store, calls } = await loaded(250);
+    expect(store.getState().applyChange({ rows: [{ id: 'new', name: 'a', value: 0 }], removed: [] })).toBe(
+      'refetched',
+    );
+    calls[1]?.resolve();
+    await flush();
+    expect(store.getState().applyChange({ rows: [], removed: ['id200'] })).toBe('refetched');
+    calls[2]?.resolve();
+    await flush();
+    expect(
+      store
+        .getState()
+        .applyChange({ rows: [{ id: 'other', name: 'a', value: 0 }], removed: ['x'] }, { onlyKnown: true }),
+    ).toBe('none');
+    expect(store.getState().applyChange({ rows: [], removed: ['id4'] }, { onlyKnown: true })).toBe(
+      'refetched',
+    );
+    expect(calls).toHaveLength(4);
+  });
+
+  it('refetches on overflow, and does nothing before anything was shown', async () => {
+    const t = table(10);
+    const idle = createPagedList<Row, string>(t.fetcher, 'q', t.identity);
+    expect(idle.getState().applyChange({ rows: [], removed: ['id1'] })).toBe('none');
+    expect(t.calls).toHaveLength(0);
+    const { store, calls } = await loaded(10);
+    expect(store.getState().applyChange({ rows: [], removed: [], overflow: true })).toBe('refetched');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('keeps a patch that lands while an older read of its page is in flight', async () => {
+    const { store, calls, rows } = await loaded(250);
+    store.getState().refresh(); // e.g. the table asked again: a read of page 0 is on its way
+    expect(calls).toHaveLength(2);
+    // the server changed id5 after that read: the patch arrives before the stale answer
+    store.getState().applyChange({ rows: [{ id: 'id5', name: 'n00005', value: 9 }], removed: [] });
+    calls[1]?.resolve(); // answers from before the write (rows[5].value is still 0)
+    await flush();
+    expect(rows[5]?.value).toBe(0);
+    expect(store.getState().rowAt(5)).toEqual({ id: 'id5', name: 'n00005', value: 9 });
+  });
+
+  it('folds a burst of refetching changes into one extra read per page, with no timer', async () => {
+    const { store, calls } = await loaded(250);
+    for (let i = 0; i < 50; i++)
+      store.getState().applyChange({ rows: [{ id: `new${i}`, name: 'a', value: i }], removed: [] });
+    expect(calls).toHaveLength(2); // the first refetch; the rest wait for it
+    calls[1]?.resolve();
+    await flush();
+    expect(calls).toHaveLength(3); // one more, for what changed while it was on its way
+    calls[2]?.resolve();
+    await flush();
+    expect(calls).toHaveLength(3);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
 import {
   createGroup,
   createUser,
@@ -13,7 +13,7 @@ import {
   oktaUser,
   patchOp,
   type Json,
-} from '../conformance/scim-client';
+} from '../support/scim-client';
 
 const JSON_TYPE = { 'content-type': 'application/scim+json' };
 

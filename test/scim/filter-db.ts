@@ -19,6 +19,7 @@ import {
   type SchemaDef,
 } from '../../server/domain/schema';
 import { MIGRATIONS } from '../../server/store/schema';
+import { migrationSql } from '../../server/store/types';
 import type { SqlValue } from '../../server/store/types';
 
 export const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -285,7 +286,7 @@ export interface FilterDb {
 export async function openFilterDb(): Promise<FilterDb> {
   const SQL = await initSqlJs();
   const build = new SQL.Database();
-  for (const m of MIGRATIONS) build.exec(m);
+  for (const m of MIGRATIONS) build.exec(migrationSql(m));
   for (const u of USERS) {
     const r = u.resource;
     const name = (typeof r['name'] === 'object' && r['name'] !== null ? r['name'] : {}) as Json;

@@ -1,12 +1,14 @@
 /**
  * totalResults and page contents for every startIndex/count around the edges, over HTTP.
- * The lister takes the total from a short page instead of counting (one statement for Okta's
- * `userName eq` lookup), so this checks that figure against an independent count for filtered,
- * unfiltered and sorted queries, before and after writes that move rows in and out of the set.
+ * The lister (server/store/resource-list.ts) keeps each query's total in a cache valid for one
+ * write generation, continues creation-order pages from remembered keyset positions and skips
+ * ORDER BY/LIMIT when exactly one row matches, so this checks the figures against an independent
+ * count for filtered, unfiltered and sorted queries, before and after writes that move rows in
+ * and out of the set (which must invalidate the cached totals and positions).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
-import { json, type ListBody } from '../conformance/scim-client';
+import { startTestServer, type TestServer } from '../support/scim-server';
+import { json, type ListBody } from '../support/scim-client';
 
 const N = 23;
 // A full page first (nothing cached yet), 0 last: a count of 0 must still report the total.

@@ -5,7 +5,7 @@
  * offset/limit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 import {
   createGroup,
   createUser,
@@ -16,7 +16,7 @@ import {
   USER_URN,
   type Json,
   type ListBody,
-} from '../conformance/scim-client';
+} from '../support/scim-client';
 
 const enable = (name: string): Json => patchOp({ op: 'add', path: 'attributes', value: { name } });
 

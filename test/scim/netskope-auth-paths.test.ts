@@ -4,7 +4,7 @@
  * organisation key), Last Used Time, 201/204 status codes and Netskope's error body.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
 import {
   createGroup,
   createUser,
@@ -16,7 +16,7 @@ import {
   patchOp,
   type Json,
   type ListBody,
-} from '../conformance/scim-client';
+} from '../support/scim-client';
 
 describe('Netskope tenant: auth headers, base paths, status codes, error bodies', () => {
   let s: TestServer;

@@ -4,7 +4,7 @@
  * strict mode; a group id as a member is refused (SCIM groups hold users only).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 import {
   createGroup,
   createUsers,
@@ -14,7 +14,7 @@ import {
   memberIds,
   patchOp,
   type Json,
-} from '../conformance/scim-client';
+} from '../support/scim-client';
 
 describe('Netskope tenant: unknown, nested and strict group members', () => {
   let s: TestServer;

@@ -4,7 +4,7 @@
  * the legacy (G1) profile that accepts but ignores userName and email changes (§8.1, §17.2).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 import {
   createGroup,
   createUser,
@@ -14,7 +14,7 @@ import {
   oktaUser,
   patchOp,
   type Json,
-} from '../conformance/scim-client';
+} from '../support/scim-client';
 
 describe('Netskope PATCH shapes (spec/netskope.md §8)', () => {
   let s: TestServer;

@@ -4,7 +4,7 @@
  * attributes=members (spec/netskope.md §4, §6). Okta accepts 200 or 204 wherever the list says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
 import {
   createGroup,
   createUser,
@@ -21,7 +21,7 @@ import {
   USER_URN,
   type Json,
   type ListBody,
-} from '../conformance/scim-client';
+} from '../support/scim-client';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -4,7 +4,7 @@
  * with attributes=members).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 import {
   createGroup,
   createUser,
@@ -18,7 +18,7 @@ import {
   patchOp,
   type Json,
   type ListBody,
-} from '../conformance/scim-client';
+} from '../support/scim-client';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -1,19 +1,19 @@
 /**
  * Okta's "Okta SCIM 2.0 SPEC Test" (spec/okta.md §3.1), one test per Runscope step, in order,
  * against the real server on 127.0.0.1:0. The steps themselves (requests, headers, assertions,
- * captured variables) live in test/conformance/okta-spec-steps.ts, shared with
+ * captured variables) live in test/support/okta-spec-steps.ts, shared with
  * `npm run conformance`. Runscope's pauses between steps are not waited for, and step 10's
  * "response time < 600 ms" is left to the conformance script: tests make no timed assertions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
 import {
   OKTA_SPEC_STEPS,
   runSpecStep,
   seedUser,
   specVariables,
   type SpecVars,
-} from '../conformance/okta-spec-steps';
+} from '../support/okta-spec-steps';
 
 describe('Okta SCIM 2.0 SPEC Test (Runscope), step by step', () => {
   let server: TestServer;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileName } from '../../server/admin/contract';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 import {
   ENTERPRISE_URN,
   GROUP_URN,
@@ -14,7 +14,7 @@ import {
   patchOp,
   USER_URN,
   type Json,
-} from '../conformance/scim-client';
+} from '../support/scim-client';
 
 interface Observed {
   createUser: number;

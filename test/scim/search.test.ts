@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILE_NAMES } from '../../server/domain/profiles';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 import {
   createGroup,
   createUser,
@@ -13,7 +13,7 @@ import {
   json,
   type Json,
   type ListBody,
-} from '../conformance/scim-client';
+} from '../support/scim-client';
 
 const SEARCH_URN = 'urn:ietf:params:scim:api:messages:2.0:SearchRequest';
 const sr = (fields: Json = {}): Json => ({ schemas: [SEARCH_URN], ...fields });

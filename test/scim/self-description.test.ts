@@ -10,9 +10,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttributeDef } from '../../server/domain/schema';
 import { PROFILE_NAMES } from '../../server/domain/profiles';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
+import { startTestServer, type TestServer } from '../support/scim-server';
 import { validateResponse } from '../support/self-description';
-import { expectScimError, json, patchOp, type Json, type ListBody } from '../conformance/scim-client';
+import { expectScimError, json, patchOp, type Json, type ListBody } from '../support/scim-client';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';

@@ -4,15 +4,8 @@
  * checked, unique where asked, and its characteristics enforced. Netskope profiles only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/scim-server';
-import {
-  createUser,
-  expectScimError,
-  json,
-  patchOp,
-  type Json,
-  type ListBody,
-} from '../conformance/scim-client';
+import { startTestServer, type TestServer } from '../support/scim-server';
+import { createUser, expectScimError, json, patchOp, type Json, type ListBody } from '../support/scim-client';
 
 const TENANT = 'urn:ietf:params:scim:schemas:extension:tenant:2.0:User';
 const path = `/Schemas/${TENANT}`;

@@ -10,8 +10,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oktaGroup, oktaUser, pathlessReplace } from '../e2e/okta-bodies';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
-import { scimErrorProblem } from '../reliability/scim-error';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
+import { scimErrorProblem } from '../support/scim-error';
 
 let s: TestServer;
 let origin = '';

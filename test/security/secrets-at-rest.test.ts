@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/auth/tokens';
 import { createAdminService } from '../../server/admin/service';
 import { oktaUser, PATCH_SCHEMA } from '../e2e/okta-bodies';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
 
 const PASSWORD = 'Pa55-w0rd-that-must-not-leak-7Q';
 let s: TestServer;

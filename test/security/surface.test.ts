@@ -14,8 +14,8 @@ import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole } from '../../server/console';
 import type { AdminHttpServer } from '../../server/admin/http';
-import { startTestServer, TOKEN, type TestServer } from '../helpers/scim-server';
-import { expectScimError } from '../reliability/scim-error';
+import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
+import { expectScimError } from '../support/scim-error';
 
 let s: TestServer;
 let admin: AdminHttpServer;

@@ -9,14 +9,17 @@ import { createIpcTransport, type PreloadBridge } from './ipc-transport';
 /** Connection state of the live event stream, shown in the status bar. */
 export type StreamState = 'connecting' | 'open' | 'reconnecting';
 
-/** AdminApi plus the live event stream. */
-export interface AdminClient extends AdminApi {
+/** What a transport adds to the admin methods: the live event stream and its state. */
+export interface TransportMembers {
   /** Registers a listener for admin events; returns the function that removes it. */
   subscribe(listener: (event: AdminEvent) => void): () => void;
   /** Registers a listener for stream state changes; returns the function that removes it. */
   onStreamState(listener: (state: StreamState) => void): () => void;
   readonly transport: 'ipc' | 'http';
 }
+
+/** AdminApi plus the live event stream. */
+export type AdminClient = AdminApi & TransportMembers;
 
 let current: AdminClient | null = null;
 

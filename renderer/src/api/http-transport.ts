@@ -4,12 +4,12 @@
  * secret goes in `Authorization: Bearer` for fetch and as `?token=` for EventSource, which
  * cannot send headers (WHATWG HTML §9.2, EventSource constructor takes only a URL).
  */
-import type { AdminApi, AdminEvent } from '../../../server/admin/contract';
+import type { AdminEvent } from '../../../server/admin/contract';
 import { AdminError, toAdminError } from './admin-error';
-import type { AdminClient, StreamState } from './client';
+import type { AdminClient, StreamState, TransportMembers } from './client';
 import { takeConsoleSecret } from './console-secret';
 import { Listeners } from './listeners';
-import { METHOD_NAMES } from './methods';
+import { withAdminMethods } from './method-client';
 import { unwrap } from './unwrap';
 
 const EVENT_TYPES: AdminEvent['type'][] = [
@@ -110,29 +110,29 @@ export function createHttpTransport(location: Location): AdminClient {
     };
   }
 
-  const methods: Record<string, (arg?: unknown) => Promise<unknown>> = {};
-  for (const name of METHOD_NAMES) methods[name] = (arg?: unknown) => call(name, arg);
-
-  return {
-    ...(methods as unknown as AdminApi),
-    transport: 'http',
-    subscribe(listener) {
-      const remove = events.add(listener);
-      if (!source && !retryTimer) connect();
-      return () => {
-        remove();
-        if (events.size === 0) {
-          source?.close();
-          source = null;
-          if (retryTimer) clearTimeout(retryTimer);
-          retryTimer = null;
-          state = 'connecting';
-        }
-      };
+  return withAdminMethods<TransportMembers>(
+    {
+      transport: 'http' as const,
+      subscribe(listener) {
+        const remove = events.add(listener);
+        if (!source && !retryTimer) connect();
+        return () => {
+          remove();
+          if (events.size === 0) {
+            source?.close();
+            source = null;
+            if (retryTimer) clearTimeout(retryTimer);
+            retryTimer = null;
+            state = 'connecting';
+          }
+        };
+      },
+      onStreamState(listener: (s: StreamState) => void) {
+        listener(state);
+        return states.add(listener);
+      },
     },
-    onStreamState(listener) {
-      listener(state);
-      return states.add(listener);
-    },
-  };
+    // `call` checks the name against nothing: the server answers 404 for a name it does not know.
+    (name, arg) => call(name, arg),
+  );
 }

@@ -3,10 +3,11 @@
  * `window.scimdesk` (no raw ipcRenderer: Electron security checklist item 20, "Do not expose
  * Electron APIs to untrusted web content") plus `onEvent(cb)`.
  */
-import type { AdminApi, AdminEvent, AdminMethod } from '../../../server/admin/contract';
-import type { AdminClient, StreamState } from './client';
+import type { AdminEvent, AdminMethod } from '../../../server/admin/contract';
+import { AdminError } from './admin-error';
+import type { AdminClient, StreamState, TransportMembers } from './client';
 import { Listeners } from './listeners';
-import { METHOD_NAMES } from './methods';
+import { withAdminMethods } from './method-client';
 import { rethrow, unwrap } from './unwrap';
 
 /** What the preload puts on `window.scimdesk`. */
@@ -19,35 +20,36 @@ export function createIpcTransport(bridge: PreloadBridge): AdminClient {
   const events = new Listeners<AdminEvent>();
   const states = new Listeners<StreamState>();
   let detach: (() => void) | null = null;
-  const methods: Record<string, (arg?: unknown) => Promise<unknown>> = {};
-  for (const name of METHOD_NAMES) {
-    methods[name] = async (arg?: unknown) => {
-      try {
-        return unwrap(await bridge[name](arg));
-      } catch (err) {
-        return rethrow(err);
-      }
-    };
-  }
-  const client: AdminClient = {
-    ...(methods as unknown as AdminApi),
-    transport: 'ipc',
-    subscribe(listener) {
-      const remove = events.add(listener);
-      if (!detach) detach = bridge.onEvent((event) => events.emit(event));
-      return () => {
-        remove();
-        if (events.size === 0 && detach) {
-          detach();
-          detach = null;
-        }
-      };
-    },
-    onStreamState(listener) {
-      // IPC events cannot drop while the window lives: the stream is always open.
-      listener('open');
-      return states.add(listener);
-    },
+  // The bridge itself is the method list: the preload built it from the one method table.
+  const call = async (name: string, arg: unknown): Promise<unknown> => {
+    const fn = name !== 'onEvent' && Object.hasOwn(bridge, name) ? bridge[name as AdminMethod] : undefined;
+    if (typeof fn !== 'function') throw new AdminError('invalid-input', 'unknown admin method');
+    try {
+      return unwrap(await fn(arg));
+    } catch (err) {
+      return rethrow(err);
+    }
   };
-  return client;
+  return withAdminMethods<TransportMembers>(
+    {
+      transport: 'ipc' as const,
+      subscribe(listener) {
+        const remove = events.add(listener);
+        if (!detach) detach = bridge.onEvent((event) => events.emit(event));
+        return () => {
+          remove();
+          if (events.size === 0 && detach) {
+            detach();
+            detach = null;
+          }
+        };
+      },
+      onStreamState(listener) {
+        // IPC events cannot drop while the window lives: the stream is always open.
+        listener('open');
+        return states.add(listener);
+      },
+    },
+    call,
+  );
 }

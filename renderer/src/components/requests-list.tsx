@@ -1,7 +1,7 @@
 /** The requests that touched a user or group, each a link into the Request log. */
 import type { LogSummary } from '../../../server/admin/contract';
-import { formatTime } from '../lib/format-time';
 import { useNav } from '../stores/nav-store';
+import { PreciseTime } from './precise-time';
 import { HttpStatus } from './status-badge';
 
 /** A compact list of log entries. */
@@ -16,7 +16,7 @@ export function RequestsList({ requests }: { requests: LogSummary[] }) {
           <button type="button" className="link request-link" onClick={() => go('log', r.id)}>
             <span className="mono">{r.method}</span> <span className="mono">{r.path}</span>
           </button>{' '}
-          <HttpStatus status={r.status} /> <span className="muted mono">{formatTime(r.time)}</span>
+          <HttpStatus status={r.status} /> <PreciseTime iso={r.time} className="muted mono" />
           {r.tokenName && <span className="muted"> · {r.tokenName}</span>}
         </li>
       ))}

@@ -1,6 +1,8 @@
 /**
  * One open item (a user, a group or a log entry) loaded by id, refreshed when a live event
- * names it. Three small instances, one per kind.
+ * names it. Three small instances, one per kind. A refresh asked for while one is on its way
+ * runs once more when it lands (the item may have changed after the server read it), so a
+ * burst of events costs at most one extra request, with no timer of its own.
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { GroupDetail, LogEntry, UserDetail } from '../../../server/admin/contract';
@@ -17,16 +19,36 @@ export interface DetailState<T> {
   refresh(ids?: string[]): void;
 }
 
-function createDetail<T>(load: (id: string) => Promise<T>): UseBoundStore<StoreApi<DetailState<T>>> {
+export function createDetail<T>(load: (id: string) => Promise<T>): UseBoundStore<StoreApi<DetailState<T>>> {
   return create<DetailState<T>>((set, get) => {
+    let inFlight: string | null = null;
+    let again = false;
     function fetch(id: string, keep: boolean) {
+      if (keep && inFlight === id) {
+        again = true;
+        return;
+      }
+      inFlight = id;
+      again = false;
       set(keep ? { loading: true } : { id, item: null, error: null, loading: true });
+      const landed = () => {
+        if (inFlight !== id) return false;
+        inFlight = null;
+        if (get().id !== id) return false;
+        if (again) {
+          fetch(id, true);
+          return false;
+        }
+        return true;
+      };
       load(id).then(
         (item) => {
-          if (get().id === id) set({ item, error: null, loading: false });
+          if (get().id === id && inFlight === id) set({ item, error: null });
+          if (landed()) set({ loading: false });
         },
         (err: unknown) => {
-          if (get().id === id) set({ error: errorMessage(err), loading: false });
+          if (get().id === id && inFlight === id) set({ error: errorMessage(err) });
+          if (landed()) set({ loading: false });
         },
       );
     }

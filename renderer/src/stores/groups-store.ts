@@ -10,6 +10,24 @@ export interface GroupsQuery {
   sortOrder: 'ascending' | 'descending';
 }
 
+const SORT_VALUE: Record<string, (g: GroupRow) => unknown> = {
+  displayName: (g) => g.displayName,
+  externalId: (g) => g.externalId,
+  'meta.created': (g) => g.created,
+  'meta.lastModified': (g) => g.modified,
+};
+
+/**
+ * What places a group in the table: the sort value, the fields the search matches (displayName,
+ * externalId and the id, which never changes; server/store/search-text.ts), and
+ * `deleted` (the table never lists deleted groups). Member and warning counts are not among
+ * them, so a push that changes only members patches the counts in place.
+ */
+export function groupPlacement(g: GroupRow, q: GroupsQuery): string {
+  const sort = SORT_VALUE[q.sortBy];
+  return JSON.stringify([sort ? sort(g) : g, q.search ? [g.displayName, g.externalId] : null, g.deleted]);
+}
+
 export const useGroups = createPagedList<GroupRow, GroupsQuery>(
   (q, offset, limit) =>
     api().listGroups({
@@ -20,4 +38,5 @@ export const useGroups = createPagedList<GroupRow, GroupsQuery>(
       limit,
     }),
   { search: '', sortBy: 'displayName', sortOrder: 'ascending' },
+  { idOf: (g) => g.id, placementOf: groupPlacement },
 );

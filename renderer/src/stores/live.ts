@@ -1,72 +1,83 @@
 /**
  * Routes the admin event stream to the feature stores: the one place that knows which event
- * refreshes what. After the stream reconnects, everything is reloaded, since events sent while
- * it was down are lost (SSE replays nothing unless the server keeps ids).
+ * changes what. User and group events carry the changed rows (docs/live-updates.md): the lists
+ * patch the rows they hold and refetch only when a row may move, appear or go. There is no
+ * timer here: the server already gathers changes for 100 ms (server/admin/change-batcher.ts),
+ * and a refetch asked for while one is on its way is folded into it.
+ *
+ * After the stream reconnects, everything is reloaded, since events sent while it was down are
+ * lost (SSE replays nothing unless the server keeps ids).
  */
 import { create } from 'zustand';
-import type { AdminEvent } from '../../../server/admin/contract';
+import type { AdminEvent, GroupRow, UserRow } from '../../../server/admin/contract';
 import { api, type StreamState } from '../api/client';
-import { throttle } from '../lib/throttle';
 import { useConnect } from './connect-store';
 import { useGroupDetail, useLogDetail, useUserDetail } from './detail-store';
 import { useGroups } from './groups-store';
 import { useLog } from './log-store';
-import { useMembers } from './members-store';
+import { toMemberRow, useMembers } from './members-store';
 import { useSettings } from './settings-store';
+import { useSimulate } from './simulate-store';
 import { useTokens } from './tokens-store';
 import { useUsers } from './users-store';
 
 /** The live stream's state, for the status indicator. */
 export const useStream = create<{ state: StreamState }>(() => ({ state: 'connecting' }));
 
-/** One refresh per 250 ms at most, so a push of thousands of users stays cheap. */
-const REFRESH_MS = 250;
+type Change<Row> = { rows: Row[]; removed: string[]; overflow: boolean };
+const idsOf = (c: Change<{ id: string }>): string[] => [...c.rows.map((r) => r.id), ...c.removed];
+
+/** Users changed: their rows, the open group's member list, the open user. */
+export function onUsersChanged(change: Change<UserRow>): void {
+  useUsers.getState().applyChange(change);
+  const members = useMembers.getState();
+  if (members.query.id) {
+    // A deleted user leaves every group (server/store/users-repo.ts `softDelete`).
+    const gone = change.rows.filter((u) => u.deleted).map((u) => u.id);
+    members.applyChange(
+      {
+        rows: change.rows.filter((u) => !u.deleted).map(toMemberRow),
+        removed: [...change.removed, ...gone],
+        // A searched member list cannot tell from a member row whether the user still matches,
+        // or whether a member not shown now does (members-store.ts): refetch what is on screen.
+        overflow: change.overflow || members.query.search !== '',
+      },
+      { onlyKnown: true },
+    );
+  }
+  useUserDetail.getState().refresh(change.overflow ? undefined : idsOf(change));
+}
+
+/** Groups changed: their rows (member counts included), the open group and its members. */
+export function onGroupsChanged(change: Change<GroupRow>): void {
+  useGroups.getState().applyChange(change);
+  const ids = change.overflow ? undefined : idsOf(change);
+  const open = useMembers.getState().query.id;
+  if (open && (!ids || ids.includes(open))) useMembers.getState().refresh();
+  useGroupDetail.getState().refresh(ids);
+  // The open user's group list may have gained or lost one of these groups.
+  useUserDetail.getState().refresh();
+}
 
 /** Starts listening; returns the function that stops. */
 export function startLive(): () => void {
-  const refreshUsers = throttle(() => useUsers.getState().refresh(), REFRESH_MS);
-  const refreshGroups = throttle(() => {
-    useGroups.getState().refresh();
-    if (useMembers.getState().query.id) useMembers.getState().refresh();
-  }, REFRESH_MS);
-  const changedUsers = new Set<string>();
-  const changedGroups = new Set<string>();
-  const refreshUserDetail = throttle(() => {
-    useUserDetail.getState().refresh([...changedUsers]);
-    changedUsers.clear();
-  }, REFRESH_MS);
-  const refreshGroupDetail = throttle(() => {
-    useGroupDetail.getState().refresh([...changedGroups]);
-    changedGroups.clear();
-  }, REFRESH_MS);
-  // last-used times move on every SCIM request: keep the token list fresh from log events too
-  const refreshTokens = throttle(() => void useTokens.getState().load(), 1000);
-
   function onEvent(event: AdminEvent) {
     switch (event.type) {
       case 'log':
         useLog.getState().onLive(event.entry);
-        if (event.entry.tokenName) refreshTokens();
         break;
       case 'log-cleared':
         useLog.getState().onCleared();
         break;
       case 'users-changed':
-        refreshUsers();
-        for (const id of event.ids) changedUsers.add(id);
-        refreshUserDetail();
-        // a user's name shows in member lists
-        if (useMembers.getState().query.id) refreshGroups();
+        onUsersChanged(event);
         break;
       case 'groups-changed':
-        refreshGroups();
-        for (const id of event.ids) changedGroups.add(id);
-        refreshGroupDetail();
-        // group membership shows in the user detail view
-        useUserDetail.getState().refresh();
+        onGroupsChanged(event);
         break;
       case 'tokens-changed':
-        refreshTokens();
+        // the one path for tokens: every change (last-used times too) arrives as the list
+        useTokens.getState().received(event.tokens);
         break;
       case 'settings-changed':
         void useSettings.getState().load();
@@ -77,6 +88,9 @@ export function startLive(): () => void {
         break;
       case 'store':
         useConnect.getState().setStoreHealth(event.health, event.message);
+        break;
+      case 'simulation':
+        useSimulate.getState().onEvent(event);
         break;
     }
   }
@@ -95,7 +109,8 @@ export function startLive(): () => void {
     void useSettings.getState().load();
     void useLog.getState().reload();
     useUsers.getState().refresh();
-    refreshGroups();
+    useGroups.getState().refresh();
+    if (useMembers.getState().query.id) useMembers.getState().refresh();
     useUserDetail.getState().refresh();
     useGroupDetail.getState().refresh();
     useLogDetail.getState().refresh();
@@ -104,7 +119,5 @@ export function startLive(): () => void {
   return () => {
     stopEvents();
     stopState();
-    for (const t of [refreshUsers, refreshGroups, refreshUserDetail, refreshGroupDetail, refreshTokens])
-      t.cancel();
   };
 }

@@ -13,7 +13,7 @@ export interface LogFilters {
   resource: string;
   minDurationMs: string;
   maxDurationMs: string;
-  /** `datetime-local` input values */
+  /** `datetime-local` input values: to the minute, second or millisecond, local time */
   from: string;
   to: string;
   text: string;
@@ -44,6 +44,20 @@ function iso(v: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
+/**
+ * The last millisecond a typed end time covers, so that "to 02:37:00" keeps the entries logged
+ * at 02:37:00.123 (times are stored to the millisecond): a value to the minute ends at
+ * :59.999, one to the second at .999, one with milliseconds at itself.
+ */
+export function endOf(v: string): string | undefined {
+  const start = iso(v);
+  if (!start) return undefined;
+  const time = v.split('T')[1] ?? '';
+  const parts = time.split(':');
+  const span = time.includes('.') ? 0 : parts.length >= 3 ? 999 : 59_999;
+  return new Date(new Date(start).getTime() + span).toISOString();
+}
+
 /** The server query for these filters (empty fields are left out). */
 export function toLogQuery(f: LogFilters): Omit<LogQuery, 'limit' | 'beforeSeq'> {
   return {
@@ -55,7 +69,7 @@ export function toLogQuery(f: LogFilters): Omit<LogQuery, 'limit' | 'beforeSeq'>
     minDurationMs: num(f.minDurationMs),
     maxDurationMs: num(f.maxDurationMs),
     from: iso(f.from),
-    to: iso(f.to),
+    to: endOf(f.to),
     text: f.text.trim() || undefined,
   };
 }

@@ -9,12 +9,14 @@ interface TokensState {
   loaded: boolean;
   error: string | null;
   load(): Promise<void>;
+  /** the list as a live event carries it */
+  received(tokens: TokenInfo[]): void;
   /** creates a token; the secret is only in the returned value (shown once) */
   create(clientName: string): Promise<NewToken>;
   revoke(scimId: number): Promise<void>;
 }
 
-export const useTokens = create<TokensState>((set, get) => ({
+export const useTokens = create<TokensState>((set) => ({
   tokens: [],
   loaded: false,
   error: null,
@@ -25,14 +27,19 @@ export const useTokens = create<TokensState>((set, get) => ({
       set({ error: errorMessage(err), loaded: true });
     }
   },
+  received(tokens) {
+    set({ tokens, loaded: true, error: null });
+  },
+  // Create and revoke show their own result at once; the live event that follows carries the
+  // server's list, so neither reloads (one path for token updates: ./live.ts).
   async create(clientName) {
     const token = await api().createToken({ clientName });
-    await get().load();
+    const { token: _secret, ...info } = token;
+    set((s) => ({ tokens: [...s.tokens.filter((t) => t.scimId !== info.scimId), info] }));
     return token;
   },
   async revoke(scimId) {
     await api().revokeToken({ scimId });
     set((s) => ({ tokens: s.tokens.filter((t) => t.scimId !== scimId) }));
-    await get().load();
   },
 }));

@@ -6,6 +6,7 @@ import { useConnect } from '../../stores/connect-store';
 import { useNav } from '../../stores/nav-store';
 import { useSettings } from '../../stores/settings-store';
 import { Checklist } from './checklist';
+import { SimulatePanel } from './simulate-panel';
 import { TunnelField } from './tunnel-field';
 import { UrlRow } from './url-row';
 
@@ -66,14 +67,17 @@ export function ConnectScreen() {
               </button>
             </section>
           </div>
-          <section className="panel" aria-labelledby="checklist-title">
-            <h2 id="checklist-title">Okta setup checklist</h2>
-            <p className="muted">
-              In Okta, open the Netskope app, then Provisioning › Integration: paste the Okta Base URL and a
-              token from the Tokens screen. Each step below ticks itself when its traffic arrives.
-            </p>
-            <Checklist steps={steps} />
-          </section>
+          <div>
+            <section className="panel" aria-labelledby="checklist-title">
+              <h2 id="checklist-title">Okta setup checklist</h2>
+              <p className="muted">
+                In Okta, open the Netskope app, then Provisioning › Integration: paste the Okta Base URL and a
+                token from the Tokens screen. Each step below ticks itself when its traffic arrives.
+              </p>
+              <Checklist steps={steps} />
+            </section>
+            <SimulatePanel />
+          </div>
         </div>
       )}
     </div>

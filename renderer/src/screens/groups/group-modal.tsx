@@ -11,6 +11,7 @@ import { RangeFooter } from '../../components/range-footer';
 import { RequestsList } from '../../components/requests-list';
 import { VirtualTable } from '../../components/virtual-table';
 import { SEARCH_DEBOUNCE_MS } from '../../lib/search-debounce';
+import { MEMBERS_SEARCH } from '../../lib/search-boxes';
 import { useDebounced } from '../../lib/use-debounced';
 import { useRange } from '../../lib/use-range';
 import { useGroupDetail } from '../../stores/detail-store';
@@ -52,8 +53,9 @@ export function GroupModal({ id, onClose }: { id: string; onClose(): void }) {
       {group && <MemberWarnings warnings={group.warnings} />}
       <input
         type="search"
-        aria-label="Search for users in this group"
-        placeholder="Search for users in this group"
+        aria-label={MEMBERS_SEARCH.label}
+        placeholder={MEMBERS_SEARCH.placeholder}
+        title={MEMBERS_SEARCH.title}
         data-autofocus
         value={search}
         onChange={(e) => setSearch(e.target.value)}

@@ -5,6 +5,7 @@ import { RangeFooter } from '../../components/range-footer';
 import { VirtualTable } from '../../components/virtual-table';
 import { nextSort } from '../../lib/sort';
 import { SEARCH_DEBOUNCE_MS } from '../../lib/search-debounce';
+import { GROUPS_SEARCH } from '../../lib/search-boxes';
 import { useDebounced } from '../../lib/use-debounced';
 import { useRange } from '../../lib/use-range';
 import { useGroups } from '../../stores/groups-store';
@@ -39,8 +40,9 @@ export function GroupsScreen() {
       <div className="toolbar">
         <input
           type="search"
-          aria-label="Search for groups"
-          placeholder="Search for groups"
+          aria-label={GROUPS_SEARCH.label}
+          placeholder={GROUPS_SEARCH.placeholder}
+          title={GROUPS_SEARCH.title}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />

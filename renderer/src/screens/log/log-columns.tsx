@@ -2,7 +2,8 @@
 import type { LogSummary } from '../../../../server/admin/contract';
 import { HttpStatus } from '../../components/status-badge';
 import type { Column } from '../../components/virtual-table';
-import { formatDuration, formatTime } from '../../lib/format-time';
+import { PreciseTime } from '../../components/precise-time';
+import { formatDuration } from '../../lib/format-time';
 
 function resourceText(e: LogSummary): string {
   return e.resources.map((r) => r.name ?? r.externalId ?? r.id).join(', ');
@@ -12,8 +13,8 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
   {
     key: 'time',
     header: 'Time',
-    width: '164px',
-    render: (e) => <span className="mono">{formatTime(e.time)}</span>,
+    width: '196px',
+    render: (e) => <PreciseTime iso={e.time} />,
   },
   {
     key: 'method',
@@ -39,7 +40,19 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
     width: '92px',
     render: (e) => <span className="mono">{formatDuration(e.durationMs)}</span>,
   },
-  { key: 'token', header: 'Token', width: 'minmax(70px, 0.7fr)', render: (e) => e.tokenName ?? '' },
+  {
+    key: 'token',
+    header: 'Token',
+    width: 'minmax(70px, 0.7fr)',
+    render: (e) =>
+      e.simulated ? (
+        <span title={`${e.tokenName ?? ''}: sent by Simulate Okta, not by an IdP`}>
+          <span className="badge badge-sim">simulated</span> {e.tokenName}
+        </span>
+      ) : (
+        (e.tokenName ?? '')
+      ),
+  },
   {
     key: 'resources',
     header: 'Resource',

@@ -10,7 +10,8 @@ import { HeadersView } from '../../components/headers-view';
 import { JsonView } from '../../components/json-view';
 import { Busy, ErrorBanner } from '../../components/notice';
 import { HttpStatus } from '../../components/status-badge';
-import { formatDuration, formatTime } from '../../lib/format-time';
+import { PreciseTime } from '../../components/precise-time';
+import { formatDuration } from '../../lib/format-time';
 import { useLogDetail } from '../../stores/detail-store';
 import { useNav } from '../../stores/nav-store';
 
@@ -44,11 +45,23 @@ export function LogDetail({ id }: { id: string }) {
                 <HttpStatus status={e.status} />
               </dd>
               <dt>Time</dt>
-              <dd className="mono">{formatTime(e.time)}</dd>
+              <dd>
+                <PreciseTime iso={e.time} />
+              </dd>
               <dt>Duration</dt>
               <dd className="mono">{formatDuration(e.durationMs)}</dd>
               <dt>Token</dt>
-              <dd>{e.tokenName ?? <span className="muted">none / rejected</span>}</dd>
+              <dd>
+                {e.tokenName ?? <span className="muted">none / rejected</span>}
+                {e.simulated && (
+                  <>
+                    {' '}
+                    <span className="badge badge-sim" title="Sent by Simulate Okta, not by an IdP">
+                      simulated
+                    </span>
+                  </>
+                )}
+              </dd>
               <dt>User-Agent</dt>
               <dd className="mono">{e.userAgent ?? '—'}</dd>
               {e.query && (

@@ -114,7 +114,7 @@ export function LogFilterBar() {
           From
           <input
             type="datetime-local"
-            step={1}
+            step={0.001}
             aria-label="From time"
             value={draft.from}
             onChange={(e) => set('from', e.target.value)}
@@ -124,7 +124,7 @@ export function LogFilterBar() {
           To
           <input
             type="datetime-local"
-            step={1}
+            step={0.001}
             aria-label="To time"
             value={draft.to}
             onChange={(e) => set('to', e.target.value)}

@@ -8,11 +8,12 @@ import { errorMessage } from '../../api/admin-error';
 import { formatTime } from '../../lib/format-time';
 import { PROFILE_TEXT } from '../../lib/profiles';
 import { useSettings } from '../../stores/settings-store';
-import { OPT_IN_ATTRIBUTES } from './attributes';
 
 const MB = 1024 * 1024;
 /** Netskope's documented SCIM rate limit (spec/netskope.md §11). */
 const NETSKOPE_RPS = 25;
+
+const num = (n: number): string => n.toLocaleString('en-US');
 
 /** The form; `settings` is the saved state it starts from. */
 export function SettingsForm({ settings }: { settings: Settings }) {
@@ -29,9 +30,18 @@ export function SettingsForm({ settings }: { settings: Settings }) {
   const [attrs, setAttrs] = useState<string[]>(settings.enabledAttributes);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const known = new Set(OPT_IN_ATTRIBUTES.map((a) => a.value));
+  // Bounds and the attribute list come from the server, which validates with the same ones
+  // (server/domain/settings.ts): the form never keeps a copy that could drift.
+  const { limits, optInAttributes } = settings;
+  const rate = limits.ratePerSecond;
+  const entriesRange = limits.logMaxEntries;
+  const mbRange = {
+    min: Math.ceil(limits.logMaxBytes.min / MB),
+    max: Math.floor(limits.logMaxBytes.max / MB),
+  };
+  const known = new Set(optInAttributes.map((a) => a.value));
   const attrOptions = [
-    ...OPT_IN_ATTRIBUTES,
+    ...optInAttributes,
     ...attrs.filter((a) => !known.has(a)).map((a) => ({ value: a, label: a })),
   ];
 
@@ -40,16 +50,25 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     const perSecond = Number(rps);
     const entries = Number(maxEntries);
     const bytes = Number(maxMb) * MB;
-    if (!Number.isInteger(perSecond) || perSecond < 1 || perSecond > 10_000) {
-      setStatus({ ok: false, text: 'Requests per second must be a whole number from 1 to 10,000.' });
+    if (!Number.isInteger(perSecond) || perSecond < rate.min || perSecond > rate.max) {
+      setStatus({
+        ok: false,
+        text: `Requests per second must be a whole number from ${num(rate.min)} to ${num(rate.max)}.`,
+      });
       return;
     }
-    if (!Number.isInteger(entries) || entries < 100 || entries > 1_000_000) {
-      setStatus({ ok: false, text: 'Log entries kept must be a whole number from 100 to 1,000,000.' });
+    if (!Number.isInteger(entries) || entries < entriesRange.min || entries > entriesRange.max) {
+      setStatus({
+        ok: false,
+        text: `Log entries kept must be a whole number from ${num(entriesRange.min)} to ${num(entriesRange.max)}.`,
+      });
       return;
     }
-    if (!Number.isFinite(bytes) || bytes < MB || bytes > 4096 * MB) {
-      setStatus({ ok: false, text: 'Log size must be between 1 and 4096 MB.' });
+    if (!Number.isFinite(bytes) || bytes < mbRange.min * MB || bytes > mbRange.max * MB) {
+      setStatus({
+        ok: false,
+        text: `Log size must be between ${num(mbRange.min)} and ${num(mbRange.max)} MB.`,
+      });
       return;
     }
     const patch: SettingsPatch = {
@@ -105,8 +124,8 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           </label>
           <input
             type="number"
-            min={1}
-            max={10000}
+            min={rate.min}
+            max={rate.max}
             aria-label="Requests per second"
             value={rps}
             onChange={(e) => setRps(e.target.value)}
@@ -135,7 +154,8 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             Keep at most
             <input
               type="number"
-              min={100}
+              min={entriesRange.min}
+              max={entriesRange.max}
               className="num"
               value={maxEntries}
               onChange={(e) => setMaxEntries(e.target.value)}
@@ -146,7 +166,8 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             and
             <input
               type="number"
-              min={1}
+              min={mbRange.min}
+              max={mbRange.max}
               className="num"
               value={maxMb}
               onChange={(e) => setMaxMb(e.target.value)}

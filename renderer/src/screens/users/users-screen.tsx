@@ -1,7 +1,8 @@
 /**
  * Users, mirroring Settings › Security Cloud Platform › Netskope Client › Users (spec/netskope.md
  * §15): server-side search and sort through `listUsers`, rows fetched in pages as the table
- * scrolls, so 100,000 users stay smooth. Live: `users-changed` refreshes what is on screen.
+ * scrolls, so 100,000 users stay smooth. Live: `users-changed` patches the rows shown and
+ * refetches only when one may move, appear or go (docs/live-updates.md).
  */
 import { useEffect, useState } from 'react';
 import { Icon } from '../../components/icons';
@@ -10,6 +11,7 @@ import { RangeFooter } from '../../components/range-footer';
 import { VirtualTable } from '../../components/virtual-table';
 import { nextSort } from '../../lib/sort';
 import { SEARCH_DEBOUNCE_MS } from '../../lib/search-debounce';
+import { USERS_SEARCH } from '../../lib/search-boxes';
 import { useDebounced } from '../../lib/use-debounced';
 import { useRange } from '../../lib/use-range';
 import { useNav } from '../../stores/nav-store';
@@ -54,8 +56,9 @@ export function UsersScreen() {
         </span>
         <input
           type="search"
-          aria-label="Search users"
-          placeholder="Search email, name, externalId or id"
+          aria-label={USERS_SEARCH.label}
+          placeholder={USERS_SEARCH.placeholder}
+          title={USERS_SEARCH.title}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
