@@ -32,6 +32,8 @@ export interface Profile {
    * from the first listed user (docs/okta.md Q17). The rfc profile returns only what is stored.
    */
   emptyNameParts: boolean;
+  /** POST /.search (RFC 7644 §3.4.3); a Netskope tenant has none (docs/netskope.md §4) */
+  searchEndpoint: boolean;
 }
 
 export const PROFILES: Record<ProfileName, Profile> = {
@@ -46,6 +48,7 @@ export const PROFILES: Record<ProfileName, Profile> = {
     requirePrimaryEmail: true,
     customSchema: true,
     emptyNameParts: true,
+    searchEndpoint: false,
   },
   'netskope-legacy': {
     name: 'netskope-legacy',
@@ -58,6 +61,7 @@ export const PROFILES: Record<ProfileName, Profile> = {
     requirePrimaryEmail: true,
     customSchema: true,
     emptyNameParts: true,
+    searchEndpoint: false,
   },
   rfc: {
     name: 'rfc',
@@ -70,6 +74,7 @@ export const PROFILES: Record<ProfileName, Profile> = {
     requirePrimaryEmail: false,
     customSchema: false,
     emptyNameParts: false,
+    searchEndpoint: true,
   },
 };
 

@@ -93,6 +93,9 @@ for (const [resource, shape, method, handler] of ROUTES) {
 /** Runs the handler for the call's route and method: 404 if the path names none, 405 if the method. */
 export function dispatch(call: ScimCall, method: string, pathname: string): Reply | Promise<Reply> {
   const { route } = call;
+  if (route.search && !call.ctx.profile.searchEndpoint) {
+    throw new ScimError(404, `No such SCIM endpoint: ${pathname} (a Netskope tenant has no /.search)`);
+  }
   if (route.search) {
     // POST /.search, /Users/.search, /Groups/.search (RFC 7644 §3.4.3)
     if (method !== 'POST')

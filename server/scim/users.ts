@@ -179,7 +179,12 @@ function keepIdentityIfLegacy(ctx: ScimContext, current: StoredUser, next: Recor
  */
 function refuseActiveRemoval(ops: readonly PatchOperation[]): void {
   for (const o of ops) {
-    if (o.op === 'remove' && !o.path?.attr.uri && o.path?.attr.attr.toLowerCase() === 'active' && !o.path.attr.sub) {
+    if (
+      o.op === 'remove' &&
+      !o.path?.attr.uri &&
+      o.path?.attr.attr.toLowerCase() === 'active' &&
+      !o.path.attr.sub
+    ) {
       throw invalidValue('"active" cannot be removed: replace it with true or false');
     }
   }
