@@ -5,53 +5,14 @@
  * `Console: <url with the per-launch secret>`). Arguments after `--` go to headless mode.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { firstLine, headlessNotice, hostReason, installedBinary, isBuildStale } from './launch-plan';
+import { buildIfStale } from './build-if-stale';
+import { firstLine, headlessNotice, hostReason, installedBinary } from './launch-plan';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
-const SOURCES = ['electron', 'server', 'renderer', 'electron.vite.config.ts', 'package.json'];
-
-function mtime(p: string): number | null {
-  try {
-    return statSync(p).mtimeMs;
-  } catch {
-    return null;
-  }
-}
-
-/** Newest mtime under `p` (bounded walk: skips node_modules and dot-directories). */
-function newest(p: string, depth = 0): number {
-  const st = mtime(p);
-  if (st === null) return 0;
-  if (depth > 8 || !statSync(p).isDirectory()) return st;
-  let max = st;
-  for (const name of readdirSync(p)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    max = Math.max(max, newest(path.join(p, name), depth + 1));
-  }
-  return max;
-}
-
-function buildIfStale(): void {
-  const outputs = OUTPUTS.map((o) => mtime(path.join(root, o)));
-  const source = Math.max(...SOURCES.map((s) => newest(path.join(root, s))));
-  if (!isBuildStale(outputs, source)) return;
-  console.log('ScimDesk: building (electron-vite build)…');
-  const bin = path.join(
-    root,
-    'node_modules',
-    '.bin',
-    process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite',
-  );
-  const r = spawnSync(bin, ['build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (r.status !== 0)
-    console.warn('ScimDesk: the build failed; continuing with whatever is already in out/.');
-}
-
 const readText = (f: string): string | null => {
   try {
     return readFileSync(f, 'utf8');
@@ -106,7 +67,7 @@ function runElectron(binary: string): void {
   });
 }
 
-buildIfStale();
+buildIfStale(root);
 const hostWhy = hostReason({
   platform: process.platform,
   env: process.env,

@@ -13,10 +13,12 @@ import { FaultEngine } from './faults/engine';
 import { rateLimitOf, withRateLimit } from './faults/rate-limit-setting';
 import type { FaultRule } from './domain/fault-rule';
 import { HistoryObserver } from './store/history-observer';
+import { customValuesObserver } from './store/custom-values-observer';
 import { createScimApp } from './scim/server';
 import { answerClientErrorsAsScim } from './scim/client-error';
 import { Tenant } from './scim/tenant';
 import { groupSchemas, userSchemas } from './scim/schemas-in-use';
+import type { SchemaDef } from './domain/schema';
 import { loadSettings, saveSettings } from './store/settings';
 import { EventEmitter } from 'node:events';
 import { SCIM_BASE_PATH } from './domain/profiles';
@@ -52,13 +54,16 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
       options.historyOff ? { ...settings.history, enabled: false } : settings.history,
     ),
   );
-  const tenant = new Tenant(
+  const tenant: Tenant = new Tenant(
     store,
     settings.profile,
     { enabledAttributes: new Set(settings.enabledAttributes), strictMembers: settings.strictMembers },
-    userSchemas,
+    (): SchemaDef[] => userSchemas(tenant.activeCustomSchema()),
     groupSchemas,
   );
+  tenant.customSchema = store.engine.read((r) => store.customSchema.get(r));
+  store.writes.observe(customValuesObserver(store.customSchema, () => tenant.activeCustomSchema()));
+  tenant.onSchemaChanged = () => events.emit('settings-changed');
   const tokens = new TokenService(store.engine, store.tokens, () => events.emit('tokens-changed'));
   if (
     options.bootstrapToken &&
@@ -124,6 +129,7 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
       await updateSettings({ enabledAttributes: names });
     },
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.observeResponse ? { observeResponse: options.observeResponse } : {}),
   });
   const server: Server = createServer(app);
   answerClientErrorsAsScim(server, () => tenant.profile);

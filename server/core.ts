@@ -32,6 +32,26 @@ export interface StartOptions {
   faultRules?: FaultRule[];
   /** benches only: record no resource history, to measure what it costs (docs/history.md) */
   historyOff?: boolean;
+  /**
+   * Test seam: sees every SCIM response as sent, with the tenant's self-description at that
+   * moment, so the test suite can check each body against the server's own /Schemas
+   * (test/support/self-description.ts).
+   */
+  observeResponse?: (r: ObservedResponse) => void;
+}
+
+/** A SCIM response as the observer sees it. */
+export interface ObservedResponse {
+  method: string;
+  /** path and query as requested */
+  url: string;
+  status: number;
+  contentType: string | null;
+  body: string;
+  /** changes whenever the self-description may have changed (profile, enabled attributes, custom schema) */
+  descriptionKey: string;
+  /** what GET /Schemas and GET /ResourceTypes answer at this moment (their Resources) */
+  describe: () => { schemas: Record<string, unknown>[]; resourceTypes: Record<string, unknown>[] };
 }
 
 export interface CoreEvents {

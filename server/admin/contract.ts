@@ -144,6 +144,39 @@ export type ListQuery = z.input<typeof listQuerySchema>;
 export type ParsedListQuery = z.output<typeof listQuerySchema>;
 
 export const idSchema = z.object({ id: z.string().min(1).max(256) });
+
+/** One custom attribute as the console edits it (RFC 7643 §7 characteristics; checked again by the server). */
+export const customAttributeSchema = z.object({
+  name: z.string().min(1).max(64),
+  type: z.enum(['string', 'boolean', 'integer', 'decimal', 'dateTime', 'reference', 'binary']),
+  multiValued: z.boolean(),
+  required: z.boolean(),
+  caseExact: z.boolean(),
+  mutability: z.enum(['readWrite', 'immutable', 'readOnly', 'writeOnly']),
+  returned: z.enum(['default', 'always', 'request', 'never']),
+  uniqueness: z.enum(['none', 'server', 'global']),
+  description: z.string().max(1024),
+});
+/** setCustomSchema: the whole schema, or null to delete it (docs/schemas.md). */
+export const customSchemaSchema = z.object({
+  schema: z
+    .object({
+      name: z.string().min(1).max(256),
+      description: z.string().max(1024),
+      attributes: z.array(customAttributeSchema).max(15),
+    })
+    .nullable(),
+});
+export type CustomAttribute = z.infer<typeof customAttributeSchema>;
+/** The custom schema as the console shows it, with which attributes users hold values for. */
+export interface CustomSchemaView {
+  id: string;
+  name: string;
+  description: string;
+  attributes: CustomAttribute[];
+  /** names of attributes in use: they can be described but not changed or removed */
+  inUse: string[];
+}
 export const memberQuerySchema = z.object({
   id: z.string().min(1).max(256),
   search: z.string().max(512).optional(),
@@ -317,6 +350,8 @@ export const ADMIN_INPUT = {
   activity: activityQuerySchema,
   exportReport: exportReportSchema,
   exportHar: exportHarSchema,
+  getCustomSchema: undefined,
+  setCustomSchema: customSchemaSchema,
 } satisfies { readonly [M in AdminMethod]: AdminSchema<M> };
 
 /** An error the console can show: `code` is stable, `message` is for people. */

@@ -26,6 +26,8 @@ import type {
   HistoryPage,
   historyQuerySchema,
   createTokenSchema,
+  customSchemaSchema,
+  CustomSchemaView,
   GroupDetail,
   GroupRow,
   idSchema,
@@ -85,6 +87,10 @@ export const ADMIN_METHODS = {
   activity: sig<typeof activityQuerySchema, ActivityItem[]>(),
   exportReport: sig<typeof exportReportSchema, string>(),
   exportHar: sig<typeof exportHarSchema, string>(),
+  /** the tenant's custom schema (docs/schemas.md), or null when none is defined */
+  getCustomSchema: sig<undefined, CustomSchemaView | null>(),
+  /** creates or replaces it (null deletes it); refused while users hold values it would change */
+  setCustomSchema: sig<typeof customSchemaSchema, CustomSchemaView | null>(),
 } as const;
 
 export type AdminMethod = keyof typeof ADMIN_METHODS;

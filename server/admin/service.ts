@@ -10,6 +10,9 @@ import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS } from '../domain/settings';
 import { AdminError } from './admin-error';
 import type { ServerInfo, Settings } from './contract';
 import { getGroup, getUser, listGroupMembers, listGroups, listUsers } from './directory-queries';
+import { ScimError } from '../domain/errors';
+import { defineCustomSchema, schemaFrom } from '../scim/tenant-schema/define';
+import { customSchemaView } from './custom-schema-view';
 import type { AdminHost } from './events';
 import { faultsApi } from './faults-api';
 import type { AdminHandlers } from './methods';
@@ -153,6 +156,18 @@ export function createAdminService(core: ScimDeskCore): AdminService {
       return settings();
     },
 
+    async getCustomSchema() {
+      return customSchemaView(core);
+    },
+    async setCustomSchema({ schema }) {
+      try {
+        await defineCustomSchema(core.tenant, schema ? schemaFrom(schema) : null);
+      } catch (err) {
+        if (err instanceof ScimError) throw new AdminError('invalid-input', err.detail);
+        throw err;
+      }
+      return customSchemaView(core);
+    },
     async checklist() {
       return live.checklist.steps();
     },

@@ -25,6 +25,15 @@ export interface Profile {
   ignoreIdentityChanges: boolean;
   /** Netskope requires a primary email on create: 400 "Primary Email not provided" (spec/netskope.md §5.1) */
   requirePrimaryEmail: boolean;
+  /** Netskope's one admin-defined schema, `…:extension:tenant:2.0:User` (docs/netskope.md §5.3) */
+  customSchema: boolean;
+  /**
+   * `name.givenName`/`familyName` always present (empty when unknown): Okta's SPEC test reads them
+   * from the first listed user (docs/okta.md Q17). The rfc profile returns only what is stored.
+   */
+  emptyNameParts: boolean;
+  /** POST /.search (RFC 7644 §3.4.3); a Netskope tenant has none (docs/netskope.md §4) */
+  searchEndpoint: boolean;
 }
 
 export const PROFILES: Record<ProfileName, Profile> = {
@@ -37,6 +46,9 @@ export const PROFILES: Record<ProfileName, Profile> = {
     gateOptionalAttributes: true,
     ignoreIdentityChanges: false,
     requirePrimaryEmail: true,
+    customSchema: true,
+    emptyNameParts: true,
+    searchEndpoint: false,
   },
   'netskope-legacy': {
     name: 'netskope-legacy',
@@ -47,6 +59,9 @@ export const PROFILES: Record<ProfileName, Profile> = {
     gateOptionalAttributes: true,
     ignoreIdentityChanges: true,
     requirePrimaryEmail: true,
+    customSchema: true,
+    emptyNameParts: true,
+    searchEndpoint: false,
   },
   rfc: {
     name: 'rfc',
@@ -57,6 +72,9 @@ export const PROFILES: Record<ProfileName, Profile> = {
     gateOptionalAttributes: false,
     ignoreIdentityChanges: false,
     requirePrimaryEmail: false,
+    customSchema: false,
+    emptyNameParts: false,
+    searchEndpoint: true,
   },
 };
 

@@ -7,16 +7,7 @@ import type { ScimContext } from './context';
 import { invalidValue, notFound, invalidSyntax } from '../domain/errors';
 import { noContent, ok, type Reply } from './reply';
 import { listResponse } from './list-response';
-import {
-  ENTERPRISE_URN,
-  GROUP_URN,
-  NETSKOPE_URN,
-  PATCH_URN,
-  RESOURCE_TYPE_URN,
-  SPC_URN,
-  TENANT_URN,
-  USER_URN,
-} from './urns';
+import { ENTERPRISE_URN, GROUP_URN, PATCH_URN, RESOURCE_TYPE_URN, SPC_URN, USER_URN } from './urns';
 import {
   ALWAYS_STORED_USER_ATTRIBUTES,
   OPTIONAL_CORE_ATTRIBUTES,
@@ -28,12 +19,18 @@ import { MAX_COUNT } from './list-params';
 
 export const MAX_OPERATIONS = 1000;
 
+/**
+ * RFC 7643 §5. Only the standard fields: a strict client refuses anything its schemas do not
+ * declare (issue 15), so the body-size limit a client must respect is stated in `bulk` — the
+ * one standard field that carries `maxPayloadSize` — with `supported: false`, and the listing
+ * cap in `filter.maxResults`. No `documentationUri`: it is optional, and the only honest value
+ * would be a page on the admin's own machine.
+ */
 export function serviceProviderConfig(ctx: ScimContext, maxPayloadSize: number): Reply {
   return ok({
     schemas: [SPC_URN],
-    documentationUri: 'https://github.com/scimdesk/scimdesk#readme',
     patch: { supported: true },
-    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    bulk: { supported: false, maxOperations: MAX_OPERATIONS, maxPayloadSize },
     filter: { supported: true, maxResults: MAX_COUNT },
     changePassword: { supported: false },
     sort: { supported: true },
@@ -48,25 +45,29 @@ export function serviceProviderConfig(ctx: ScimContext, maxPayloadSize: number):
         primary: true,
       },
     ],
-    // not an RFC attribute: how large a request body may be
-    'urn:scimdesk:limits': { maxPayloadSize, maxOperations: MAX_OPERATIONS },
     meta: { resourceType: 'ServiceProviderConfig', location: `${ctx.baseUrl}/ServiceProviderConfig` },
   });
 }
 
-function resourceTypes(ctx: ScimContext): Record<string, unknown>[] {
+/**
+ * The User resource type lists exactly the extensions the tenant resolves attributes against:
+ * enterprise always, the tenant's custom schema once it exists (Netskope profiles,
+ * docs/netskope.md §5.3). Netskope's tenant also names `…:extension:netskope:2.0:User`
+ * (docs/netskope.md §5.2) but no attribute of it is documented, so ScimDesk does not claim it.
+ */
+function resourceTypes(t: Tenant, ctx: ScimContext): Record<string, unknown>[] {
   return [
     {
       schemas: [RESOURCE_TYPE_URN],
       id: 'User',
       name: 'User',
       endpoint: '/Users',
-      description: 'https://tools.ietf.org/html/rfc7643#section-8.7.1',
+      description: 'User Account',
       schema: USER_URN,
-      schemaExtensions: [ENTERPRISE_URN, TENANT_URN, NETSKOPE_URN].map((schema) => ({
-        schema,
-        required: false,
-      })),
+      schemaExtensions: t
+        .userSchemas()
+        .slice(1)
+        .map((schema) => ({ schema: schema.id, required: false })),
       meta: { resourceType: 'ResourceType', location: `${ctx.baseUrl}/ResourceTypes/User` },
     },
     {
@@ -74,7 +75,7 @@ function resourceTypes(ctx: ScimContext): Record<string, unknown>[] {
       id: 'Group',
       name: 'Group',
       endpoint: '/Groups',
-      description: 'https://tools.ietf.org/html/rfc7643#section-8.7.1',
+      description: 'Group',
       schema: GROUP_URN,
       meta: { resourceType: 'ResourceType', location: `${ctx.baseUrl}/ResourceTypes/Group` },
     },
@@ -83,8 +84,8 @@ function resourceTypes(ctx: ScimContext): Record<string, unknown>[] {
 
 const list = (items: unknown[], startIndex = 1): Reply => listResponse(items.length, startIndex, items);
 
-export function getResourceTypes(ctx: ScimContext, name?: string): Reply {
-  const all = resourceTypes(ctx);
+export function getResourceTypes(t: Tenant, ctx: ScimContext, name?: string): Reply {
+  const all = resourceTypes(t, ctx);
   if (name === undefined) return list(all);
   const hit = all.find((r) => String(r['name']).toLowerCase() === name.toLowerCase());
   if (!hit) throw notFound('Resource Type not found');
@@ -115,7 +116,7 @@ export function servedSchemas(t: Tenant, ctx: ScimContext): SchemaDef[] {
   });
 }
 
-function withMeta(ctx: ScimContext, s: SchemaDef): Record<string, unknown> {
+export function withMeta(ctx: ScimContext, s: SchemaDef): Record<string, unknown> {
   return {
     ...s,
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:Schema'],
@@ -196,4 +197,23 @@ export async function patchSchema(
   }
   await save([...enabled].sort());
   return noContent();
+}
+
+/** The Resources of GET /Schemas and GET /ResourceTypes, for the test-only response observer. */
+export function describeTenant(
+  t: Tenant,
+  ctx: ScimContext,
+): { schemas: Record<string, unknown>[]; resourceTypes: Record<string, unknown>[] } {
+  // The tenant as it is now (a request that changed it started with the old settings).
+  ctx = { ...ctx, profile: t.profile, tenant: t.settings };
+  return {
+    schemas: servedSchemas(t, ctx).map((s) => withMeta(ctx, s)),
+    resourceTypes: resourceTypes(t, ctx),
+  };
+}
+
+/** Changes whenever describeTenant's answer may change. */
+export function descriptionKey(t: Tenant): string {
+  const custom = t.activeCustomSchema();
+  return `${t.profile.name}|${[...t.settings.enabledAttributes].sort().join(',')}|${custom ? JSON.stringify(custom) : ''}`;
 }

@@ -36,9 +36,15 @@ function groupDoc(body: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(body)) {
     if (SERVER_OWNED.has(k.toLowerCase()) || v === null || v === undefined) continue;
+    // Only what the Group schema declares is stored: anything else would come back in responses
+    // that /Schemas does not describe (issue 15). The request log keeps the body as sent.
     const key =
-      k.toLowerCase() === 'displayname' ? 'displayName' : k.toLowerCase() === 'externalid' ? 'externalId' : k;
-    out[key] = v;
+      k.toLowerCase() === 'displayname'
+        ? 'displayName'
+        : k.toLowerCase() === 'externalid'
+          ? 'externalId'
+          : null;
+    if (key) out[key] = v;
   }
   const name = out['displayName'];
   if (typeof name !== 'string' || !name.trim()) throw badRequest('displayName not provided', 'invalidValue');

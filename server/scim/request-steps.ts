@@ -56,7 +56,8 @@ export function authenticate(req: IncomingMessage, tokens: TokenService): Authen
 
 /** The route names a resource this tenant serves (the method is checked at dispatch). */
 export function requireResource(route: Route, pathname: string): void {
-  if (route.resource === null || route.extra) throw new ScimError(404, `No such SCIM endpoint: ${pathname}`);
+  if ((route.resource === null && !route.search) || route.extra)
+    throw new ScimError(404, `No such SCIM endpoint: ${pathname}`);
 }
 
 /**

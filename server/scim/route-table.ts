@@ -10,6 +10,13 @@ import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGrou
 import type { Reply } from './reply';
 import type { Resource, Route } from './routes';
 import type { Tenant } from './tenant';
+import { search } from './search';
+import {
+  deleteTenantSchema,
+  isTenantSchemaId,
+  patchTenantSchema,
+  putTenantSchema,
+} from './tenant-schema/endpoint';
 import { createUser, deleteUser, getUser, listUsers, patchUser, replaceUser } from './users';
 
 /** Everything a handler may need of the request, gathered by the request steps. */
@@ -47,12 +54,23 @@ const ROUTES: [Resource, Shape, string, Handler][] = [
   ['Groups', 'item', 'PATCH', (c) => patchGroup(c.tenant, c.ctx, id(c), c.body, c.ifMatch)],
   ['Groups', 'item', 'DELETE', (c) => deleteGroup(c.tenant, c.ctx, id(c), c.ifMatch)],
   ['ServiceProviderConfig', 'collection', 'GET', (c) => serviceProviderConfig(c.ctx, c.maxBodyBytes)],
-  ['ResourceTypes', 'collection', 'GET', (c) => getResourceTypes(c.ctx)],
-  ['ResourceTypes', 'item', 'GET', (c) => getResourceTypes(c.ctx, id(c))],
+  ['ResourceTypes', 'collection', 'GET', (c) => getResourceTypes(c.tenant, c.ctx)],
+  ['ResourceTypes', 'item', 'GET', (c) => getResourceTypes(c.tenant, c.ctx, id(c))],
   ['Schemas', 'collection', 'GET', (c) => getSchemas(c.tenant, c.ctx, c.query)],
   ['Schemas', 'item', 'GET', (c) => getSchemas(c.tenant, c.ctx, c.query, id(c))],
   // Netskope's way of enabling optional attributes (docs/netskope.md §5.3)
-  ['Schemas', 'item', 'PATCH', (c) => patchSchema(c.tenant, c.ctx, id(c), c.body, c.saveEnabledAttributes)],
+  [
+    'Schemas',
+    'item',
+    'PATCH',
+    (c) =>
+      isTenantSchemaId(id(c))
+        ? patchTenantSchema(c.tenant, c.ctx, c.body)
+        : patchSchema(c.tenant, c.ctx, id(c), c.body, c.saveEnabledAttributes),
+  ],
+  // the tenant's custom schema (docs/netskope.md §5.3): PUT creates or replaces, DELETE drops it
+  ['Schemas', 'item', 'PUT', (c) => putTenantSchema(c.tenant, c.ctx, id(c), c.body)],
+  ['Schemas', 'item', 'DELETE', (c) => deleteTenantSchema(c.tenant, c.ctx, id(c))],
 ];
 
 interface Slot {
@@ -75,6 +93,16 @@ for (const [resource, shape, method, handler] of ROUTES) {
 /** Runs the handler for the call's route and method: 404 if the path names none, 405 if the method. */
 export function dispatch(call: ScimCall, method: string, pathname: string): Reply | Promise<Reply> {
   const { route } = call;
+  if (route.search && !call.ctx.profile.searchEndpoint) {
+    throw new ScimError(404, `No such SCIM endpoint: ${pathname} (a Netskope tenant has no /.search)`);
+  }
+  if (route.search) {
+    // POST /.search, /Users/.search, /Groups/.search (RFC 7644 §3.4.3)
+    if (method !== 'POST')
+      throw new ScimError(405, 'Method not allowed here; allowed: POST', undefined, { Allow: 'POST' });
+    const where = route.resource === 'Users' || route.resource === 'Groups' ? route.resource : null;
+    return search(call.tenant, call.ctx, where, call.body);
+  }
   const slot =
     route.resource === null
       ? undefined

@@ -14,6 +14,8 @@ export interface Route {
   /** trailing path segments beyond id: always a 404 */
   extra: boolean;
   orgKey: string | null;
+  /** POST {base}/.search or {base}/Users|Groups/.search (RFC 7644 §3.4.3) */
+  search: boolean;
 }
 
 const RESOURCES: Resource[] = ['Users', 'Groups', 'ServiceProviderConfig', 'ResourceTypes', 'Schemas'];
@@ -42,7 +44,7 @@ export function resolveRoute(pathname: string): Route | null {
   if (lower[1] === 'api' && lower[2] === 'v2' && lower[3] === 'scim') baseLen = 4;
   else if (lower[1] === 'scim' && lower[2] === 'v2') {
     const next = resourceOf(segments[3]);
-    if (next !== undefined || segments.length === 3) baseLen = 3;
+    if (next !== undefined || segments.length === 3 || segments[3] === '.search') baseLen = 3;
     else {
       orgKey = segments[3] ?? null;
       baseLen = 4;
@@ -51,6 +53,13 @@ export function resolveRoute(pathname: string): Route | null {
   const rest = segments.slice(baseLen);
   if (rest.length && rest[rest.length - 1] === '') rest.pop(); // tolerate a trailing slash
   const resource = resourceOf(rest[0]);
+  const search =
+    (rest.length === 1 && rest[0] === '.search') ||
+    (rest.length === 2 && rest[1] === '.search' && (resource === 'Users' || resource === 'Groups'));
+  if (search) {
+    const base = segments.slice(0, baseLen).join('/');
+    return { base, resource: resource ?? null, id: null, extra: false, orgKey, search };
+  }
   return {
     base: segments.slice(0, baseLen).join('/'),
     resource: resource === undefined ? null : resource,
@@ -60,5 +69,6 @@ export function resolveRoute(pathname: string): Route | null {
         ? rest.length > 0
         : rest.length > 2 && resource !== 'Schemas' && resource !== 'ResourceTypes',
     orgKey,
+    search: false,
   };
 }

@@ -7,6 +7,8 @@
  */
 import express, { type Express, type Request, type Response } from 'express';
 import type { LogEntry } from '../domain/request-record';
+import type { ObservedResponse } from '../core';
+import { describeTenant, descriptionKey } from './discovery';
 import type { TokenService } from '../auth/tokens';
 import type { RequestLog } from '../log/request-log';
 import { redactBody, redactHeaders, redactResponseBody } from '../log/redact';
@@ -44,6 +46,8 @@ export interface ScimServerDeps {
   orgKey: () => string;
   saveEnabledAttributes: (names: string[]) => Promise<void>;
   maxBodyBytes?: number;
+  /** test seam (StartOptions.observeResponse) */
+  observeResponse?: (r: ObservedResponse) => void;
 }
 
 const SCIM_TYPE = 'application/scim+json; charset=utf-8';
@@ -198,6 +202,15 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   res.end(text);
   if (deps.faults.engaged) observe(deps.faults, x, reply.status, headers, text);
+  deps.observeResponse?.({
+    method: req.method,
+    url: req.url,
+    status: reply.status,
+    contentType: headers['Content-Type'] ?? null,
+    body: typeof text === 'string' ? text : text.toString('utf8'),
+    descriptionKey: descriptionKey(deps.tenant),
+    describe: () => describeTenant(deps.tenant, ctx),
+  });
   const durationMs = Number(process.hrtime.bigint() - x.started) / 1e6;
   const shape = actionShape(x);
   const oktaAction = ctx.oktaAction ?? deps.log.beginAction(shape);

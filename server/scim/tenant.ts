@@ -11,6 +11,13 @@ import type { SchemaDef } from '../domain/schema';
 export class Tenant {
   profile: Profile;
   settings: TenantSettings;
+  /**
+   * The tenant's custom schema (`…:extension:tenant:2.0:User`, docs/netskope.md §5.3) as
+   * stored, or null before an admin creates it. Only the Netskope profiles serve it.
+   */
+  customSchema: SchemaDef | null = null;
+  /** called after the custom schema changed (app.ts tells the console) */
+  onSchemaChanged: () => void = () => undefined;
 
   constructor(
     readonly store: Store,
@@ -26,5 +33,10 @@ export class Tenant {
 
   setProfile(name: ProfileName): void {
     this.profile = PROFILES[name];
+  }
+
+  /** The custom schema when the active profile has one (and it exists), else null. */
+  activeCustomSchema(): SchemaDef | null {
+    return this.profile.customSchema ? this.customSchema : null;
   }
 }

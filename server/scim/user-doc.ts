@@ -12,8 +12,9 @@ import {
   OPTIONAL_ENTERPRISE_ATTRIBUTES,
   type Profile,
 } from '../domain/profiles';
-import { ENTERPRISE_URN, USER_EXTENSION_URNS, USER_URN } from './urns';
-import type { SchemaDef } from '../domain/schema';
+import { ENTERPRISE_URN, TENANT_URN, USER_EXTENSION_URNS, USER_URN } from './urns';
+import { findAttribute, type SchemaDef } from '../domain/schema';
+import { canonicalValue } from './canonical-values';
 
 /** Attributes the client may send but the server owns (RFC 7643 §3.1, §4.1.2). */
 const SERVER_OWNED = new Set(['id', 'meta', 'schemas', 'groups']);
@@ -89,9 +90,12 @@ export function buildUserDoc(
             (ext.id === ENTERPRISE_URN &&
               (OPTIONAL_ENTERPRISE_ATTRIBUTES as readonly string[]).includes(name) &&
               enabled.has(name)) ||
-            (ext.id !== ENTERPRISE_URN && enabled.has(`${ext.id}:${name}`)));
-        if (allowed && name) kept[name] = v;
-        else ignored.push(`${ext.id}:${k}`);
+            // the custom schema holds only what the admin defined: all of it is stored
+            ext.id === TENANT_URN);
+        if (allowed && name) {
+          const c = canonicalValue(v, findAttribute(ext.attributes, name), `${ext.id}:${name}`, ignored);
+          if (c !== undefined) kept[name] = c;
+        } else ignored.push(`${ext.id}:${k}`);
       }
       if (Object.keys(kept).length) resource[ext.id] = kept;
       continue;
@@ -105,7 +109,8 @@ export function buildUserDoc(
       ignored.push(name);
       continue;
     }
-    resource[name] = value;
+    const c = canonicalValue(value, findAttribute(core?.attributes, name), name, ignored);
+    if (c !== undefined) resource[name] = c;
   }
 
   if (gate) {

@@ -10,8 +10,10 @@ export function userLocation(ctx: Pick<ScimContext, 'baseUrl'>, id: string): str
 export const etagOf = (version: number): string => `W/"${version}"`;
 
 /**
- * Builds the representation. `givenName`/`familyName` are always present (empty when unknown)
- * because Okta's SPEC test reads them from the first listed user (spec/okta.md Q17).
+ * Builds the representation. In the Netskope profiles `givenName`/`familyName` are always
+ * present (empty when unknown) because Okta's SPEC test reads them from the first listed user
+ * (docs/okta.md Q17); the rfc profile returns `name` only when stored, so a PATCH remove of
+ * `name` removes it (RFC 7644 §3.5.2.2).
  */
 export function userToScim(
   user: StoredUser,
@@ -21,13 +23,15 @@ export function userToScim(
   const r = user.resource;
   const schemas = [USER_URN];
   for (const key of Object.keys(r)) if (key.startsWith('urn:')) schemas.push(key);
-  const name = { ...((r['name'] as Record<string, unknown>) ?? {}) };
-  name['givenName'] ??= '';
-  name['familyName'] ??= '';
   const out: Record<string, unknown> = { schemas, id: user.id };
   if (user.externalId !== null) out['externalId'] = user.externalId;
   out['userName'] = user.userName;
-  out['name'] = name;
+  if (ctx.profile.emptyNameParts) {
+    const name = { ...((r['name'] as Record<string, unknown>) ?? {}) };
+    name['givenName'] ??= '';
+    name['familyName'] ??= '';
+    out['name'] = name;
+  } else if (r['name'] !== undefined) out['name'] = r['name'];
   for (const [k, v] of Object.entries(r)) {
     if (k === 'userName' || k === 'name' || k === 'externalId' || k === 'active' || k.startsWith('urn:'))
       continue;

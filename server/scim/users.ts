@@ -20,8 +20,10 @@ import { USER_EXTENSION_URNS, USER_URN } from './urns';
 import type { Tenant } from './tenant';
 import { compileFilter, compileSort, parseFilter } from '../query';
 import { validateResourceTypes } from './validate-types';
-import { applyPatch, parsePatchRequest } from './patch';
+import { applyPatch, parsePatchRequest, type PatchOperation } from './patch';
 import { describePatchStyle } from './patch-style';
+import { userShaper } from './served-shape';
+import { adjustCustomValues } from './tenant-schema/values';
 
 /**
  * Microsoft's SCIM validator and some scripts send booleans as strings ("True"); the type
@@ -49,7 +51,7 @@ function represent(t: Tenant, ctx: ScimContext, user: StoredUser): Record<string
   const groups = ctx.profile.userGroups
     ? t.store.engine.read((r) => t.store.users.groupsOf(r, [user.seq]).get(user.seq) ?? [])
     : undefined;
-  return userToScim(user, ctx, groups);
+  return userShaper(t, ctx)(userToScim(user, ctx, groups));
 }
 
 export async function createUser(t: Tenant, ctx: ScimContext, rawBody: unknown): Promise<Reply> {
@@ -59,6 +61,7 @@ export async function createUser(t: Tenant, ctx: ScimContext, rawBody: unknown):
   if (typeError) throw typeError;
   const doc = buildUserDoc(body, ctx.profile, ctx.tenant.enabledAttributes, t.userSchemas());
   checkUserRequired(doc.resource, ctx.profile);
+  adjustCustomValues(t.activeCustomSchema(), ctx, doc.resource, undefined);
   noteIgnored(ctx, doc.ignored);
   const user = await t.store.userService.create(ctx, doc);
   touched(ctx, 'User', user.id, user.userName, user.externalId);
@@ -75,7 +78,12 @@ export function getUser(
   const user = t.store.engine.read((r) => t.store.userService.load(r, id));
   touched(ctx, 'User', user.id, user.userName, user.externalId);
   if (notModified(ifNoneMatch, user.version)) return { status: 304, headers: { ETag: etagOf(user.version) } };
-  const body = project(represent(t, ctx, user), parseProjection(query), USER_URN, USER_EXTENSION_URNS);
+  const projection = parseProjection(query);
+  const groups = ctx.profile.userGroups
+    ? t.store.engine.read((r) => t.store.users.groupsOf(r, [user.seq]).get(user.seq) ?? [])
+    : undefined;
+  const shaped = userShaper(t, ctx)(userToScim(user, ctx, groups), projection.attributes);
+  const body = project(shaped, projection, USER_URN, USER_EXTENSION_URNS);
   return ok(body, { ETag: etagOf(user.version) });
 }
 
@@ -102,11 +110,17 @@ export function listUsers(t: Tenant, ctx: ScimContext, query: URLSearchParams): 
       )
     : undefined;
   for (const u of rows.slice(0, 20)) touched(ctx, 'User', u.id, u.userName, u.externalId);
+  const shape = userShaper(t, ctx);
   return listResponse(
     total,
     p.startIndex,
     rows.map((u) =>
-      project(userToScim(u, ctx, groups?.get(u.seq) ?? []), p.projection, USER_URN, USER_EXTENSION_URNS),
+      project(
+        shape(userToScim(u, ctx, groups?.get(u.seq) ?? []), p.projection.attributes),
+        p.projection,
+        USER_URN,
+        USER_EXTENSION_URNS,
+      ),
     ),
   );
 }
@@ -135,6 +149,7 @@ export async function replaceUser(
     checkIfMatch(ifMatch, current.version);
     keepIdentityIfLegacy(ctx, current, doc.resource);
     checkUserRequired(doc.resource, ctx.profile);
+    adjustCustomValues(t.activeCustomSchema(), ctx, doc.resource, current.resource);
     return doc;
   });
   noteIgnored(ctx, doc.ignored);
@@ -157,6 +172,24 @@ function keepIdentityIfLegacy(ctx: ScimContext, current: StoredUser, next: Recor
   }
 }
 
+/**
+ * A user always has an `active` value (a missing one keeps the current value, docs/okta.md
+ * Q21), so a PATCH `remove` of it could not make it unassigned as RFC 7644 §3.5.2.2 says:
+ * it is refused rather than answered with a success that changes nothing.
+ */
+function refuseActiveRemoval(ops: readonly PatchOperation[]): void {
+  for (const o of ops) {
+    if (
+      o.op === 'remove' &&
+      !o.path?.attr.uri &&
+      o.path?.attr.attr.toLowerCase() === 'active' &&
+      !o.path.attr.sub
+    ) {
+      throw invalidValue('"active" cannot be removed: replace it with true or false');
+    }
+  }
+}
+
 /** PATCH (RFC 7644 §3.5.2): operations applied in order, all or nothing. */
 export async function patchUser(
   t: Tenant,
@@ -167,6 +200,7 @@ export async function patchUser(
 ): Promise<Reply> {
   const ops = parsePatchRequest(rawBody);
   checkPatchLimits(ops, 'User');
+  refuseActiveRemoval(ops);
   ctx.patchStyle = describePatchStyle(rawBody);
   const user = await t.store.userService.update(ctx, id, (current) => {
     checkIfMatch(ifMatch, current.version);
@@ -181,6 +215,7 @@ export async function patchUser(
     const doc = buildUserDoc(resource, ctx.profile, ctx.tenant.enabledAttributes, t.userSchemas());
     keepIdentityIfLegacy(ctx, current, doc.resource);
     checkUserRequired(doc.resource, ctx.profile);
+    adjustCustomValues(t.activeCustomSchema(), ctx, doc.resource, current.resource);
     noteIgnored(ctx, doc.ignored);
     return doc;
   });

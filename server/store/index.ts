@@ -11,6 +11,7 @@ import { GroupsRepo } from './groups-repo';
 import { TokensRepo } from './tokens-repo';
 import { SettingsRepo } from './settings-repo';
 import { HistoryRepo } from './history-repo';
+import { CustomSchemaRepo } from './custom-schema-repo';
 import { FILTER_SQL_FUNCTIONS } from '../query';
 import { ResourceWrites } from './resource-writes';
 import { ChangeEvents } from './change-events';
@@ -24,6 +25,8 @@ export interface Store {
   tokens: TokensRepo;
   settings: SettingsRepo;
   history: HistoryRepo;
+  /** the tenant's custom schema and the per-user index of its values */
+  customSchema: CustomSchemaRepo;
   /** user writes: transaction, uniqueness, active/delete semantics, change recording */
   userService: UserService;
   /** group writes: the same, plus membership */
@@ -59,6 +62,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     tokens: new TokensRepo(),
     settings: new SettingsRepo(),
     history: new HistoryRepo(),
+    customSchema: new CustomSchemaRepo(),
     close: () => engine.close(),
   };
 }

@@ -170,4 +170,23 @@ export const MIGRATIONS: readonly Migration[] = [
     at TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 4. The tenant's custom schema (docs/netskope.md §5.3; docs/schemas.md): its definition, and one
+  // row per user and custom attribute so "is this attribute in use?" is one index probe and
+  // uniqueness server/global is enforced by a unique index. value_key is the value as compared:
+  // fold(value) for caseExact=false strings, the string itself, or the JSON of anything else.
+  `
+  CREATE TABLE custom_schema (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    definition TEXT NOT NULL
+  );
+  CREATE TABLE user_extension_values (
+    user_seq INTEGER NOT NULL,
+    attr TEXT NOT NULL,
+    value_key TEXT NOT NULL,
+    is_unique INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (user_seq, attr)
+  ) WITHOUT ROWID;
+  CREATE INDEX user_extension_values_attr ON user_extension_values(attr, value_key);
+  CREATE UNIQUE INDEX user_extension_values_unique ON user_extension_values(attr, value_key) WHERE is_unique = 1;
+  `,
 ];

@@ -170,6 +170,7 @@ describe('bad input', () => {
       `${origin}/api/v1/scim/Users`,
       `${s.base}/Me`,
       `${s.base}/Bulk`,
+      // a Netskope tenant has no /.search (docs/netskope.md §4); the rfc profile does (search.test.ts)
       `${s.base}/.search`,
       `${s.base}/Users/${userId}/extra`,
     ]) {

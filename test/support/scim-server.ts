@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startScimDesk, type ScimDeskCore } from '../../server/app';
 import type { ProfileName } from '../../server/admin/contract';
+import { ResponseRecorder } from './self-description';
 
 export const TOKEN = 'test-token-0123456789abcdefghijklmnop';
 
@@ -17,6 +18,9 @@ export interface TestServer {
   dataDir: string;
   /** fetch relative to base with the bearer token and SCIM content type */
   scim(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  /** every SCIM response so far, checked against the server's own /Schemas (issue 15) */
+  recorder: ResponseRecorder;
+  /** stops the server; fails if any response disagreed with the server's self-description */
   close(): Promise<void>;
 }
 
@@ -24,8 +28,10 @@ export async function startTestServer(
   opts: { profile?: ProfileName; dataDir?: string; maxBodyBytes?: number } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'scimdesk-test-')));
+  const recorder = new ResponseRecorder((key) => ({ errorDescription: key.startsWith('netskope') }));
   const core = await startScimDesk({
     dataDir,
+    observeResponse: recorder.observe,
     port: 0,
     bootstrapToken: TOKEN,
     ...(opts.profile ? { profile: opts.profile } : {}),
@@ -53,9 +59,16 @@ export async function startTestServer(
         body: body ?? null,
       });
     },
+    recorder,
     async close() {
       await core.close();
       if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
+      const problems = recorder.disagreements();
+      if (problems.length) {
+        throw new Error(
+          `${problems.length} SCIM response(s) disagree with the server's own /Schemas and /ResourceTypes:\n${problems.slice(0, 40).join('\n')}`,
+        );
+      }
     },
   };
 }

@@ -1,7 +1,9 @@
 /**
  * The core Group schema, `urn:ietf:params:scim:schemas:core:2.0:Group` (RFC 7643 §4.2, §8.7.1).
  * `members.display` is not in the RFC's §8.7.1 listing but §4.2 and every IdP use it (Okta sends
- * `{value, display}`), so it is declared here.
+ * `{value, display}`), so it is declared here. It is readOnly: the server fills it from the
+ * member's userName and ignores what a client sends. `displayName` is required: a group
+ * without one is refused (400), so the schema says so (issue 15).
  */
 import { attr, complex } from './build';
 import type { SchemaDef } from './types';
@@ -13,7 +15,7 @@ export const GROUP_SCHEMA: SchemaDef = {
   name: 'Group',
   description: 'Group',
   attributes: [
-    attr('displayName', 'string', 'A human-readable name for the Group. REQUIRED.'),
+    attr('displayName', 'string', 'A human-readable name for the Group. REQUIRED.', { required: true }),
     complex(
       'members',
       'A list of members of the Group.',
@@ -31,9 +33,9 @@ export const GROUP_SCHEMA: SchemaDef = {
         attr(
           'display',
           'string',
-          'A human-readable name for the member, primarily used for display purposes.',
+          "A human-readable name for the member: the member's userName, filled in by the server.",
           {
-            mutability: 'immutable',
+            mutability: 'readOnly',
           },
         ),
         attr('type', 'string', "A label indicating the type of resource, e.g., 'User' or 'Group'.", {

@@ -18,3 +18,10 @@ export { COMMON_ATTRIBUTES } from './common-attributes';
 export { findAttribute, findSchema, resolveAttribute, type ResolvedAttribute } from './resolve';
 export { dateTimeSql, normalizeDateTime } from './datetime';
 export { attr, complex } from './build';
+export {
+  CUSTOM_ATTRIBUTE_TYPES,
+  MAX_CUSTOM_ATTRIBUTES,
+  changesBehaviour,
+  parseCustomAttribute,
+  parseCustomAttributes,
+} from './custom-attributes';

@@ -5,6 +5,7 @@ import { formatTime } from '../../lib/format-time';
 import { useConnect } from '../../stores/connect-store';
 import { useSettings } from '../../stores/settings-store';
 import { SettingsForm } from './settings-form';
+import { CustomSchemaPanel } from './custom-schema-panel';
 
 /** The Settings screen. */
 export function SettingsScreen() {
@@ -30,6 +31,7 @@ export function SettingsScreen() {
       ) : (
         <div className="settings-grid">
           <SettingsForm key={JSON.stringify(settings)} settings={settings} />
+          <CustomSchemaPanel available={settings.profile !== 'rfc'} />
           <section className="panel" aria-labelledby="runtime-title">
             <h2 id="runtime-title">Server (read-only)</h2>
             <dl className="facts">
