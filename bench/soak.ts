@@ -4,7 +4,7 @@
  *
  * Starts the headless server as a child process on a fresh data directory, seeds users and
  * groups, then drives an open-loop mixed Okta workload on loopback at a fixed request rate:
- * lookups by userName (spec/okta.md §2.2), reads, creates, PUTs (§2.3), path-less PATCH
+ * lookups by userName (docs/okta.md §2.2), reads, creates, PUTs (§2.3), path-less PATCH
  * deactivations (§2.4) and group membership batches (§2.11), group lookups. Every
  * `--sample-seconds` it records the child's RSS and open file descriptors, the journal, snapshot
  * and request-log sizes, and the window's throughput and latency. At the end it reports

@@ -26,7 +26,7 @@ export function hostReason(h: HostFacts): string | null {
     return 'there is no display (DISPLAY and WAYLAND_DISPLAY are unset)';
   }
   // Chromium's sandbox cannot run as root; starting Electron there needs --no-sandbox, which
-  // would switch off a protection the console relies on (design.md "Security posture").
+  // would switch off a protection the console relies on (docs/architecture.md "Security posture").
   if (h.platform === 'linux' && h.isRoot)
     return 'it would run as root, where the Chromium sandbox cannot work';
   return null;

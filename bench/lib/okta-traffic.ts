@@ -1,5 +1,5 @@
 /**
- * Okta-shaped users, requests and bodies for the benchmark (spec/okta.md §2), deterministic
+ * Okta-shaped users, requests and bodies for the benchmark (docs/okta.md §2), deterministic
  * in the user index so the seeder, the ceiling servers and the scenarios agree without
  * talking to each other.
  */
@@ -11,7 +11,7 @@ export const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const PATCH_URN = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 export const LIST_URN = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 
-/** Headers Okta sends on every call (spec/okta.md §1). */
+/** Headers Okta sends on every call (docs/okta.md §1). */
 export const OKTA_HEADERS: Record<string, string> = {
   authorization: `Bearer ${TOKEN}`,
   accept: 'application/scim+json',
@@ -43,7 +43,7 @@ export function mixedCase(name: string, i: number): string {
   return out;
 }
 
-/** POST /Users body as Okta sends it (spec/okta.md §2.2: password and `groups: []` always present). */
+/** POST /Users body as Okta sends it (docs/okta.md §2.2: password and `groups: []` always present). */
 export function oktaCreateBody(i: number): Record<string, unknown> {
   const name = userName(i);
   return {
@@ -60,7 +60,7 @@ export function oktaCreateBody(i: number): Record<string, unknown> {
   };
 }
 
-/** PUT /Users/{id} body: the whole object with a changed attribute (spec/okta.md §2.3). */
+/** PUT /Users/{id} body: the whole object with a changed attribute (docs/okta.md §2.3). */
 export function oktaPutBody(i: number, version: number, id = userId(i)): Record<string, unknown> {
   const name = userName(i);
   return {
@@ -75,19 +75,19 @@ export function oktaPutBody(i: number, version: number, id = userId(i)): Record<
   };
 }
 
-/** Path-less PATCH replace of `active` (spec/okta.md §2.4 deactivate, §2.5 reactivate). */
+/** Path-less PATCH replace of `active` (docs/okta.md §2.4 deactivate, §2.5 reactivate). */
 export function oktaActiveBody(active: boolean): Record<string, unknown> {
   return { schemas: [PATCH_URN], Operations: [{ op: 'replace', value: { active } }] };
 }
 
-/** Membership PATCH without `type` (spec/okta.md §2.11). */
+/** Membership PATCH without `type` (docs/okta.md §2.11). */
 export function oktaMembersBody(op: 'add' | 'remove', from: number, count: number): Record<string, unknown> {
   const value = [];
   for (let i = from; i < from + count; i++) value.push({ value: userId(i), display: userName(i) });
   return { schemas: [PATCH_URN], Operations: [{ op, path: 'members', value }] };
 }
 
-/** The pre-create lookup (spec/okta.md §2.2 step 1), encoded as Okta encodes it. */
+/** The pre-create lookup (docs/okta.md §2.2 step 1), encoded as Okta encodes it. */
 export function lookupPath(name: string): string {
   return `${BASE}/Users?filter=${encodeURIComponent(`userName eq "${name}"`)}&startIndex=1&count=100`;
 }
@@ -113,7 +113,7 @@ export function getUserRequest(seeded: number, idOf: IdOf = userId): (k: number)
   return (k) => ({ method: 'GET', path: `${BASE}/Users/${idOf(spread(k, seeded))}` });
 }
 
-/** Okta's profile push: PUT of the whole user (spec/okta.md §2.3). */
+/** Okta's profile push: PUT of the whole user (docs/okta.md §2.3). */
 export function putUserRequest(seeded: number, idOf: IdOf = userId): (k: number) => RequestSpec {
   return (k) => {
     const i = spread(k, seeded);
@@ -121,7 +121,7 @@ export function putUserRequest(seeded: number, idOf: IdOf = userId): (k: number)
   };
 }
 
-/** Deactivate then reactivate (spec/okta.md §2.4, §2.5): consecutive k hit the same user. */
+/** Deactivate then reactivate (docs/okta.md §2.4, §2.5): consecutive k hit the same user. */
 export function activeToggleRequest(seeded: number, idOf: IdOf = userId): (k: number) => RequestSpec {
   return (k) => {
     const i = spread(k >> 1, seeded);

@@ -25,7 +25,7 @@ export type FuseName = (typeof FUSE_ORDER)[number];
 export type FuseState = 'enabled' | 'disabled' | 'removed' | 'unknown';
 
 /**
- * The fuses ScimDesk must ship with (issue 5, design.md "fuses set in the packaging config"): no
+ * The fuses ScimDesk must ship with (issue 5, docs/architecture.md "Security posture"): no
  * ELECTRON_RUN_AS_NODE, no NODE_OPTIONS, no --inspect, asar integrity validated, app loaded only from
  * app.asar; plus encrypted cookies and no extra file:// privileges, which cost this app nothing.
  */

@@ -1,6 +1,6 @@
 /**
  * The Connect screen's checklist: the steps of an Okta setup, each ticked by the request-log
- * entries that prove it (spec/okta.md §2, flows 2.1–2.11), with links to those entries.
+ * entries that prove it (docs/okta.md §2, flows 2.1–2.11), with links to those entries.
  *
  * Only the traffic decides: a step is done when a request of the right shape got the answer
  * Okta needs. Classification reads the method, path, query, status and — for PUT/PATCH — the
@@ -72,7 +72,7 @@ interface PatchFacts {
 
 /**
  * What a PATCH body does, for both dialects Okta uses: path-less `replace` with an object
- * value (deactivation, spec/okta.md §2.4; group rename, §2.10) and path-scoped member ops (§2.11).
+ * value (deactivation, docs/okta.md §2.4; group rename, §2.10) and path-scoped member ops (§2.11).
  */
 function patchFacts(body: Record<string, unknown>): PatchFacts {
   const facts: PatchFacts = { deactivates: false, updatesProfile: false, touchesMembers: false };
@@ -116,7 +116,7 @@ export function classifyEntry(e: Entry): ChecklistStepId[] {
   const success = e.status === 200 || e.status === 204;
   const out: ChecklistStepId[] = [];
   if (res.type === 'users' && !res.item) {
-    // spec/okta.md §2.1: "Test API Credentials" is exactly GET /Users?startIndex=1&count=2, authenticated.
+    // docs/okta.md §2.1: "Test API Credentials" is exactly GET /Users?startIndex=1&count=2, authenticated.
     if (method === 'GET' && e.status === 200 && e.tokenName !== null) {
       if (param(e.query, 'startIndex') === '1' && param(e.query, 'count') === '2')
         out.push('credentials-tested');
@@ -132,7 +132,7 @@ export function classifyEntry(e: Entry): ChecklistStepId[] {
   const body = parseBody(e.requestBody);
   if (res.type === 'users') {
     if (method === 'PUT') {
-      // AIW apps deactivate with GET + PUT of the whole user with active=false (spec/okta.md §2.4).
+      // AIW apps deactivate with GET + PUT of the whole user with active=false (docs/okta.md §2.4).
       out.push(body && isFalse(field(body, 'active')) ? 'user-deactivated' : 'user-updated');
     } else if (body) {
       const f = patchFacts(body);

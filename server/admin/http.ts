@@ -1,5 +1,5 @@
 /**
- * Headless binding of the admin contract: a second listener, never the SCIM one (design.md
+ * Headless binding of the admin contract: a second listener, never the SCIM one (docs/architecture.md
  * "The SCIM listener serves SCIM and nothing else"), loopback-only by default, guarded by a
  * per-launch secret as notebook servers do.
  *

@@ -37,7 +37,7 @@ function readVersion(): string {
 
 /**
  * Checks the public tunnel URL the way Okta checks its Base URL field: https only, and no
- * underscore anywhere ("may not contain _", spec/okta.md §1, Prepare "Base URL"). Returns the
+ * underscore anywhere ("may not contain _", docs/okta.md §1, Prepare "Base URL"). Returns the
  * normalised value, or null to clear it.
  */
 export function normalizePublicUrl(raw: string | null): string | null {

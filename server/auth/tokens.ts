@@ -1,7 +1,7 @@
 /**
  * Bearer tokens: 32 random bytes (base64url), shown once, stored as SHA-256, verified in
- * constant time, revocable at once, with creation and last-used times (design.md "Security
- * posture"; spec/netskope.md §3.2: Last Used Time moves on every authenticated call,
+ * constant time, revocable at once, with creation and last-used times (docs/architecture.md "Security
+ * posture"; docs/netskope.md §3.2: Last Used Time moves on every authenticated call,
  * including the IdP's "Test API Credentials").
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -31,8 +31,8 @@ export function mintToken(): string {
 
 /**
  * Reads the credential from `Authorization: Bearer <t>` (scheme case-insensitive, as some
- * admins type "bearer", spec/okta.md §1) or Netskope's `Netskope-Api-Token: <t>` header
- * (spec/netskope.md §3.1).
+ * admins type "bearer", docs/okta.md §1) or Netskope's `Netskope-Api-Token: <t>` header
+ * (docs/netskope.md §3.1).
  */
 export function credentialFrom(headers: Record<string, string | string[] | undefined>): string | AuthFailure {
   const nsk = headers['netskope-api-token'];

@@ -1,6 +1,6 @@
 /**
  * SCIM error type (RFC 7644 §3.12). Every error the SCIM listener answers is one of these,
- * rendered by the active profile (Netskope adds `description`, see spec/netskope.md §10).
+ * rendered by the active profile (Netskope adds `description`, see docs/netskope.md §10).
  */
 export type ScimType =
   | 'invalidFilter'

@@ -1,6 +1,6 @@
 /**
  * Tenant profiles: how the emulated tenant differs from plain RFC 7644, as data consulted at a
- * few named points (design.md "Rules that keep it simple"). Everything else is shared.
+ * few named points (docs/architecture.md "Rules that keep it simple"). Everything else is shared.
  */
 /** The tenant profiles a server can run as (`--profile`, Settings). */
 export const PROFILE_NAMES = ['netskope', 'netskope-legacy', 'rfc'] as const;
@@ -11,19 +11,19 @@ export const SCIM_BASE_PATH = '/api/v2/scim';
 
 export interface Profile {
   name: ProfileName;
-  /** PATCH success: Netskope answers 204 with no body (spec/netskope.md §4, §8); RFC 7644 §3.5.2: 200 + resource */
+  /** PATCH success: Netskope answers 204 with no body (docs/netskope.md §4, §8); RFC 7644 §3.5.2: 200 + resource */
   patchReply: 'no-content' | 'resource';
-  /** Error bodies: Netskope adds `description` and answers application/json (spec/netskope.md §10) */
+  /** Error bodies: Netskope adds `description` and answers application/json (docs/netskope.md §10) */
   errorStyle: 'netskope' | 'rfc';
-  /** Group `members` only with attributes=members (Netskope, spec/netskope.md §6) or always (RFC 7643 §4.2) */
+  /** Group `members` only with attributes=members (Netskope, docs/netskope.md §6) or always (RFC 7643 §4.2) */
   membersByDefault: boolean;
-  /** RFC 7643 §4.1.2 read-only `groups` on users; Netskope has none (spec/netskope.md §5.1) */
+  /** RFC 7643 §4.1.2 read-only `groups` on users; Netskope has none (docs/netskope.md §5.1) */
   userGroups: boolean;
-  /** Core extras and the enterprise extension are stored only once enabled via /Schemas (spec/netskope.md §5.3) */
+  /** Core extras and the enterprise extension are stored only once enabled via /Schemas (docs/netskope.md §5.3) */
   gateOptionalAttributes: boolean;
-  /** Legacy G1 tenants ignore userName and email changes after creation (spec/netskope.md §8.1) */
+  /** Legacy G1 tenants ignore userName and email changes after creation (docs/netskope.md §8.1) */
   ignoreIdentityChanges: boolean;
-  /** Netskope requires a primary email on create: 400 "Primary Email not provided" (spec/netskope.md §5.1) */
+  /** Netskope requires a primary email on create: 400 "Primary Email not provided" (docs/netskope.md §5.1) */
   requirePrimaryEmail: boolean;
   /** Netskope's one admin-defined schema, `…:extension:tenant:2.0:User` (docs/netskope.md §5.3) */
   customSchema: boolean;
@@ -78,10 +78,10 @@ export const PROFILES: Record<ProfileName, Profile> = {
   },
 };
 
-/** Attributes a Netskope tenant always stores (spec/netskope.md "Emulator requirements"). */
+/** Attributes a Netskope tenant always stores (docs/netskope.md "Emulator requirements"). */
 export const ALWAYS_STORED_USER_ATTRIBUTES = ['userName', 'name', 'emails', 'active', 'externalId'] as const;
 
-/** Core extras and enterprise attributes that an admin can enable (spec/netskope.md §5.3). */
+/** Core extras and enterprise attributes that an admin can enable (docs/netskope.md §5.3). */
 export const OPTIONAL_CORE_ATTRIBUTES = [
   'displayName',
   'locale',

@@ -16,7 +16,7 @@ export interface Settings {
   rateLimit: { enabled: boolean; perSecond: number };
   /** fault rules, in order (docs/faults.md) */
   faultRules: FaultRule[];
-  /** core/enterprise attributes enabled through PATCH /Schemas (spec/netskope.md §5.3) */
+  /** core/enterprise attributes enabled through PATCH /Schemas (docs/netskope.md §5.3) */
   enabledAttributes: string[];
   logRetention: { maxEntries: number; maxBytes: number };
   /** resource history (docs/history.md): a size cap, oldest versions dropped first; `enabled` false only in benches */

@@ -2,8 +2,8 @@ import { isAscii } from 'node:buffer';
 
 /**
  * Secrets never reach the request log: tokens in `Authorization`/`Netskope-Api-Token`
- * (design.md "Security posture") and `password` values anywhere in a JSON body (Okta sends
- * one with every create, spec/okta.md §2.2).
+ * (docs/architecture.md "Security posture") and `password` values anywhere in a JSON body (Okta sends
+ * one with every create, docs/okta.md §2.2).
  */
 const SECRET_HEADERS = new Set([
   'authorization',

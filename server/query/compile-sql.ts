@@ -1,6 +1,6 @@
 /**
  * Compiles a filter AST to a SQL condition over a resource table (filters run inside the
- * database: design.md). Singular attributes with their own column use it (and its index:
+ * database: docs/architecture.md). Singular attributes with their own column use it (and its index:
  * `userName eq` becomes `u.user_name_ci = ?`); everything else reads the stored JSON with
  * SQLite's JSON1 functions; multi-valued attributes become EXISTS over json_each or over
  * their relation table.

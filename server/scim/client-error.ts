@@ -2,7 +2,7 @@
  * Requests that Node's HTTP parser refuses (a control character in a header value, a header
  * line without a colon, headers over 16 KiB) never reach the Express app, and Node answers them
  * with an empty 400 or 431. The SCIM listener answers every error as SCIM error JSON
- * (design.md "Security posture"; RFC 7644 §3.12), so those get one too.
+ * (docs/architecture.md "Security posture"; RFC 7644 §3.12), so those get one too.
  */
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';

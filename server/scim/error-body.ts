@@ -1,7 +1,7 @@
 /**
  * SCIM error bodies (RFC 7644 §3.12), rendered per profile: Netskope's documented errors carry
- * `description` (and are application/json, spec/netskope.md §10); `detail` is kept alongside
- * because Okta's SPEC test reads it (spec/okta.md §3.1 steps 4, 11, 12). `status` is a string.
+ * `description` (and are application/json, docs/netskope.md §10); `detail` is kept alongside
+ * because Okta's SPEC test reads it (docs/okta.md §3.1 steps 4, 11, 12). `status` is a string.
  */
 import { ERROR_URN, type ScimError } from '../domain/errors';
 import type { Profile } from '../domain/profiles';

@@ -1,7 +1,7 @@
 /**
  * Query parameters of list requests (RFC 7644 §3.4.2): filter, sortBy/sortOrder, startIndex
  * and count (1-based; defaults 1 and 100, capped at 200 as Netskope's ServiceProviderConfig
- * advertises, spec/netskope.md §7), attributes/excludedAttributes.
+ * advertises, docs/netskope.md §7), attributes/excludedAttributes.
  */
 import { invalidValue } from '../domain/errors';
 import { parseAttributeList, type Projection } from './projection';

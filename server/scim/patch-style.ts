@@ -1,8 +1,8 @@
 /**
  * Describes how a PATCH was phrased, for the request log: path-less (Okta's
  * `{"op":"replace","value":{…}}`), path-scoped (Netskope's own clients), or mixed; and whether
- * op names were capitalised (Microsoft Entra's dialect, spec/okta.md Q20). The log shows it so
- * admins can tell IdP dialects apart (spec/netskope.md "Emulator requirements").
+ * op names were capitalised (Microsoft Entra's dialect, docs/okta.md Q20). The log shows it so
+ * admins can tell IdP dialects apart (docs/netskope.md "Emulator requirements").
  */
 export function describePatchStyle(body: unknown): string | null {
   const ops = (body as { Operations?: unknown } | null)?.Operations;

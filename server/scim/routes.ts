@@ -1,7 +1,7 @@
 /**
  * SCIM path resolution: the base paths the tenant answers on and the resource routes below
  * them, capitalised as Netskope serves them (matched case-insensitively as a convenience,
- * spec/netskope.md §2).
+ * docs/netskope.md §2).
  */
 export type Resource = 'Users' | 'Groups' | 'ServiceProviderConfig' | 'ResourceTypes' | 'Schemas';
 
@@ -27,7 +27,7 @@ function resourceOf(segment: string | undefined): Resource | null | undefined {
 
 /**
  * Bases: `/api/v2/scim` (current Netskope), `/scim/v2` (Okta's suggestion), legacy
- * `/SCIM/V2/{orgKey}` and `/SCIM/v2` (spec/netskope.md §1, §17.1). Returns null when the path
+ * `/SCIM/V2/{orgKey}` and `/SCIM/v2` (docs/netskope.md §1, §17.1). Returns null when the path
  * is under none of them.
  */
 export function resolveRoute(pathname: string): Route | null {

@@ -1,4 +1,4 @@
-/** Schema and message URNs (RFC 7643 §8.7, RFC 7644 §3; Netskope's extensions, spec/netskope.md §5.2). */
+/** Schema and message URNs (RFC 7643 §8.7, RFC 7644 §3; Netskope's extensions, docs/netskope.md §5.2). */
 export const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const GROUP_URN = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 export const ENTERPRISE_URN = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';

@@ -1,7 +1,7 @@
 /**
  * Turns a User body (POST/PUT, or the result of a PATCH) into what the tenant stores, and
  * says what it ignored. Netskope stores a fixed core set and stores optional core and
- * enterprise attributes only once an admin enabled them (spec/netskope.md §5.3); anything it
+ * enterprise attributes only once an admin enabled them (docs/netskope.md §5.3); anything it
  * does not know is dropped. The rfc profile stores every attribute its schemas define.
  */
 import { invalidValue, badRequest } from '../domain/errors';
@@ -18,7 +18,7 @@ import { canonicalValue } from './canonical-values';
 
 /** Attributes the client may send but the server owns (RFC 7643 §3.1, §4.1.2). */
 const SERVER_OWNED = new Set(['id', 'meta', 'schemas', 'groups']);
-/** Netskope's primary-email check (spec/netskope.md §5.1). */
+/** Netskope's primary-email check (docs/netskope.md §5.1). */
 const NETSKOPE_EMAIL = /^[a-zA-Z0-9+_.-]+@[a-zA-Z0-9.-]+$/;
 
 export interface UserDocResult {
@@ -114,7 +114,7 @@ export function buildUserDoc(
   }
 
   if (gate) {
-    // Netskope stores givenName and familyName only (spec/netskope.md §5.1).
+    // Netskope stores givenName and familyName only (docs/netskope.md §5.1).
     const nameValue = resource['name'];
     if (nameValue && typeof nameValue === 'object' && !Array.isArray(nameValue)) {
       const kept: Record<string, unknown> = {};
@@ -125,7 +125,7 @@ export function buildUserDoc(
       }
       resource['name'] = kept;
     }
-    // The tenant defaults a missing email type to "work" (observed, spec/netskope.md §5.1).
+    // The tenant defaults a missing email type to "work" (observed, docs/netskope.md §5.1).
     if (Array.isArray(resource['emails'])) {
       resource['emails'] = (resource['emails'] as unknown[]).map((e) =>
         e && typeof e === 'object' && !('type' in e) ? { ...e, type: 'work' } : e,

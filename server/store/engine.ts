@@ -1,5 +1,5 @@
 /**
- * The durable sql.js engine (contract in ./types.ts; design.md "Durability with sql.js").
+ * The durable sql.js engine (contract in ./types.ts; docs/architecture.md "Durability with sql.js").
  *
  * The database lives in memory. A write runs in BEGIN…COMMIT and records the statements it ran;
  * the record gets the next LSN and waits in a buffer. One group-commit loop appends everything

@@ -5,7 +5,7 @@
  * payload is UTF-8 JSON `{"lsn":n,"s":[[sql,params|null],...]}` (see engine-apply.ts). The length
  * lets a reader find the next record; the CRC tells a complete record from one torn by a crash
  * mid-append or damaged on disk. Records are appended with one write and one fsync per group
- * commit (design.md "Durability with sql.js").
+ * commit (docs/architecture.md "Durability with sql.js").
  *
  * Segments are files named by the LSN of their first record (`journal-000000000123.log`), so a
  * snapshot covering LSN X lets every segment that starts at or before X, other than the one

@@ -2,7 +2,7 @@
  * Keyset positions for SCIM's index-based paging (RFC 7644 §3.4.2.4).
  *
  * SCIM pages by `startIndex`, but SQLite's OFFSET walks every skipped row: the last page of
- * 250k users costs 55 ms against 0.13 ms for a keyset page (design.md), which makes Okta's
+ * 250k users costs 55 ms against 0.13 ms for a keyset page (docs/architecture.md), which makes Okta's
  * import walk (startIndex=1, 101, 201, …) quadratic. So when a page ends we remember the
  * sort key of its last row under (query, startIndex of the next page); the next request for
  * that position continues from the key instead of skipping rows.

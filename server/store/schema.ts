@@ -6,7 +6,7 @@
  * attributes that filters, uniqueness and sorting hit hardest are copied into indexed columns.
  * caseExact=false attributes get a `*_ci` column holding fold(value) (see ../domain/fold.ts),
  * because SQLite's lower() folds ASCII only. `seq` is the immutable creation order used for
- * stable paging (Okta requires consistent ordering, spec/okta.md Q15).
+ * stable paging (Okta requires consistent ordering, docs/okta.md Q15).
  * Group members live in their own table so a 100,000-member group is cheap to change.
  */
 import { groupSearchText, userSearchText } from './search-text';
@@ -91,7 +91,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX group_members_user ON group_members(user_seq, group_seq);
 
   -- Members an IdP tried to add before the user existed (or that named a group): kept so the
-  -- console can warn "provision users before pushing the group" (spec/netskope.md §6).
+  -- console can warn "provision users before pushing the group" (docs/netskope.md §6).
   CREATE TABLE member_warnings (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     group_seq INTEGER NOT NULL,
@@ -104,7 +104,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX member_warnings_group ON member_warnings(group_seq);
 
   -- Netskope's legacy token model {scim_id, client_name, token, creation_time, last_used_time}
-  -- (spec/netskope.md §3.2), with the token kept only as a SHA-256 hash.
+  -- (docs/netskope.md §3.2), with the token kept only as a SHA-256 hash.
   CREATE TABLE tokens (
     scim_id INTEGER PRIMARY KEY AUTOINCREMENT,
     client_name TEXT NOT NULL,

@@ -7,7 +7,7 @@ import type { ProfileName } from '../domain/profiles';
 import { DEFAULT_SETTINGS, type SettingsPatch, type StoredSettings } from '../domain/settings';
 import type { Store } from './';
 
-/** A Netskope-like organisation key for the legacy /SCIM/V2/{orgKey} URL (~20 alphanumerics, spec/netskope.md §2). */
+/** A Netskope-like organisation key for the legacy /SCIM/V2/{orgKey} URL (~20 alphanumerics, docs/netskope.md §2). */
 function newOrgKey(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   return [...randomBytes(20)].map((b) => alphabet[b % alphabet.length]).join('');

@@ -1,7 +1,7 @@
 /**
  * Snapshot worker thread: keeps a replica of the database and writes `snapshot.db` from it, so
  * the main thread never runs db.export() (synchronous: ~97 ms at 100k users, ~284 ms at 250k,
- * and 230–620 ms with the write and fsync, design.md "Durability with sql.js").
+ * and 230–620 ms with the write and fsync, docs/architecture.md "Durability with sql.js").
  *
  * At start it loads snapshot + journal up to the LSN the engine names, then applies every
  * durable record the engine forwards, in order. On request it records the LSN in

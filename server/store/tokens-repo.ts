@@ -1,6 +1,6 @@
 /**
  * Token rows, after Netskope's legacy model {scim_id, client_name, token, creation_time,
- * last_used_time} (spec/netskope.md §3.2) — except that only a SHA-256 of the token is kept.
+ * last_used_time} (docs/netskope.md §3.2) — except that only a SHA-256 of the token is kept.
  */
 import type { Reader, Tx } from './types';
 

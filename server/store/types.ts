@@ -2,7 +2,7 @@
  * The contract of the durable sql.js engine (implemented in ./engine.ts). Repositories in
  * this folder are its only users; routes never see SQL.
  *
- * Durability plan (design.md "Durability with sql.js"): every write transaction is recorded as
+ * Durability plan (docs/architecture.md "Durability with sql.js"): every write transaction is recorded as
  * the list of statements it ran, appended to a journal and fsync'd before `write()` resolves
  * (group commit: concurrent writes share one fsync); a snapshot is exported in a worker thread
  * that keeps its own replica, so the main thread never calls db.export(); start-up loads the

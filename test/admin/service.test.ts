@@ -1,6 +1,6 @@
 /**
  * The admin service (server/admin/service.ts) over a real core: real SCIM listener on
- * 127.0.0.1:0, real sql.js store in a temp dir, Okta-shaped traffic (spec/okta.md §2).
+ * 127.0.0.1:0, real sql.js store in a temp dir, Okta-shaped traffic (docs/okta.md §2).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminError } from '../../server/admin/admin-error';

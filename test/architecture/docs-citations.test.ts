@@ -73,9 +73,8 @@ describe.each(['okta.md', 'netskope.md'])('docs/%s', (name) => {
 
 describe('docs/architecture.md', () => {
   it('holds every heading or rule the code quotes from the architecture notes', () => {
-    // Comments cite design notes as `design.md "…"` today and `docs/architecture.md "…"` after the
-    // citations move into the repository; both must resolve here.
-    const quoted = cited(/(?:design|architecture)\.md[,:]? "([^"]{3,120})"/g);
+    // Comments cite the architecture page as `docs/architecture.md "…"`: every quote must resolve here.
+    const quoted = cited(/architecture\.md[,:]? "([^"]{3,120})"/g);
     expect(quoted.size).toBeGreaterThan(5);
     const body = norm(doc('architecture.md'));
     const missing = [...quoted].filter(([q]) => !body.includes(norm(q)));

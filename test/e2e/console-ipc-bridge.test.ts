@@ -1,7 +1,7 @@
 /**
  * The console's other transport: under Electron the preload exposes `window.scimdesk` (named
  * functions answering `{ ok, data } | { ok: false, error }`, plus `onEvent`), and the console
- * must use it without knowing (design.md: "one client interface with two small transports").
+ * must use it without knowing (docs/architecture.md "Rules that keep it simple").
  *
  * Electron cannot run here, so a page init script stands in for electron/preload.ts with the
  * same surface, relaying each call to the real admin service over its HTTP binding. The page is

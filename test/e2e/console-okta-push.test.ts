@@ -107,7 +107,7 @@ describe('console e2e: Okta push against the headless server', () => {
     await nav(logPage, 'Request log').click();
     await rowWith(logPage, 'Request log', '/Users').first().waitFor({ timeout: WAIT_MS });
 
-    // Okta looks the user up first, then creates it (spec/okta.md §2.2)
+    // Okta looks the user up first, then creates it (docs/okta.md §2.2)
     const lookup = await h.scim(token, '/Users', {
       query: `filter=${encodeURIComponent('userName eq "jane.doe@example.com"')}&startIndex=1&count=100`,
     });

@@ -2,7 +2,7 @@
  * Bad input over HTTP against the real server (issue 4): generated PATCH bodies, POST/PUT
  * bodies, list query strings and raw header values (Authorization, Content-Type, If-Match,
  * Netskope-Api-Token) never get a 5xx, and every error is a SCIM error body (RFC 7644 §3.12;
- * design.md "Security posture": 404, 405, 413, 415, 500 all as SCIM JSON). Fewer runs than the
+ * docs/architecture.md "Security posture": 404, 405, 413, 415, 500 all as SCIM JSON). Fewer runs than the
  * pure properties (each is a request), a few thousand in all.
  */
 import fc from 'fast-check';

@@ -2,7 +2,7 @@
  * What a SCIM client was told: every write that got a 2xx, and the one write per resource that
  * was in flight when the server died (it may or may not have been applied). After a restart the
  * stored state of every resource must be its last acknowledged state or, if a write was in
- * flight, that write's state (design.md: "An acknowledged write survives kill -9").
+ * flight, that write's state (docs/architecture.md "Durability with sql.js").
  *
  * Writes to one resource are issued one at a time, so "the last acknowledged value" is exact;
  * many resources are written concurrently, which is what makes group commit matter.
@@ -67,7 +67,7 @@ export function userStateOf(resource: Record<string, unknown>): UserState {
   };
 }
 
-/** Okta's PUT body (spec/okta.md §2.5: the whole user, with the id). */
+/** Okta's PUT body (docs/okta.md §2.5: the whole user, with the id). */
 export function oktaPutBody(id: string, userName: string, s: UserState): Record<string, unknown> {
   return {
     schemas: [USER_SCHEMA],

@@ -1,5 +1,5 @@
 /**
- * Okta-shaped writes for the crash harness (spec/okta.md §2: 2.2 create, 2.4 path-less PATCH
+ * Okta-shaped writes for the crash harness (docs/okta.md §2: 2.2 create, 2.4 path-less PATCH
  * `active`, 2.5 PUT, 2.9 group push, 2.11 membership batches), issued by concurrent workers,
  * each recording what it was acknowledged in the AckModel. A burst ends when the server dies:
  * requests then fail at the socket and stay "in flight".
@@ -116,7 +116,7 @@ export async function runBurst(model: AckModel, o: BurstOptions): Promise<BurstR
     for (const id of adds) next.add(id);
     g.inflight = next;
     const Operations = [
-      // Okta removes by filtered path without a value, then adds (spec/okta.md §2.11).
+      // Okta removes by filtered path without a value, then adds (docs/okta.md §2.11).
       ...removes.map((id) => ({ op: 'remove', path: `members[value eq "${id}"]` })),
       {
         op: 'add',

@@ -4,7 +4,7 @@
  * pushes, membership batches of 10–100) run against it; it is killed with SIGKILL at a random
  * moment (after a random number of acknowledgements plus a random delay, from a printed seed),
  * restarted on the same directory, and everything ever acknowledged is checked against what GET
- * returns (design.md: "An acknowledged write survives kill -9"). The state carries over from
+ * returns (docs/architecture.md "Durability with sql.js"). The state carries over from
  * trial to trial, so each restart also re-proves every earlier trial.
  *
  * Replay a run: CRASH_SEED=<seed> [CRASH_TRIALS=n] npx vitest run test/reliability/crash.test.ts

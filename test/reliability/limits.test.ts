@@ -3,8 +3,8 @@
  * each shown at the limit (accepted) and just past it (refused with a clear SCIM error):
  * body size (413, declared and chunked), filter length and depth (400 invalidFilter),
  * operations and members per PATCH, attributes and values per resource (400 invalidValue),
- * and the optional request rate (429 + Retry-After, Netskope's 25/s preset, spec/netskope.md §11;
- * Okta honours an integer Retry-After, spec/okta.md §1). The rate limiter is off by default.
+ * and the optional request rate (429 + Retry-After, Netskope's 25/s preset, docs/netskope.md §11;
+ * Okta honours an integer Retry-After, docs/okta.md §1). The rate limiter is off by default.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BODY } from '../../server/scim/body';
@@ -131,7 +131,7 @@ describe('PATCH size', () => {
   });
 
   it(`members: ${DEFAULT_MAX_MEMBERS} per request pass, one more is 400 invalidValue`, async () => {
-    // Unknown ids are dropped with a warning (spec/netskope.md), which keeps this test small.
+    // Unknown ids are dropped with a warning (docs/netskope.md), which keeps this test small.
     const ids = (n: number) =>
       Array.from({ length: n }, (_, i) => ({
         value: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,

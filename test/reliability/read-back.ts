@@ -1,7 +1,7 @@
 /**
  * Reads everything a tenant holds back over SCIM, the way an auditor would: every user by
  * paging /Users (RFC 7644 §3.4.2.4, count ≤ 200), every group, and each group's members with
- * `attributes=members` (Netskope returns members only when asked, spec/netskope.md §8.1).
+ * `attributes=members` (Netskope returns members only when asked, docs/netskope.md §8.1).
  */
 export interface ServedState {
   users: Record<string, unknown>[];

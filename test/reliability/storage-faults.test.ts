@@ -3,7 +3,7 @@
  * tests (test/store/durability-*.test.ts) prove the journal mechanics; these prove what Okta and
  * the admin see over HTTP:
  * - a full disk (ENOSPC on append) or EIO on fsync: the write is answered with a SCIM 503 (with
- *   Retry-After: Okta retries 5xx, spec/okta.md §1), never a 2xx; the store reports 'failed' on
+ *   Retry-After: Okta retries 5xx, docs/okta.md §1), never a 2xx; the store reports 'failed' on
  *   core.events and in the console's info(); reads keep working; once the fault clears, writes
  *   succeed and a restart holds every acknowledged write and none of the refused ones;
  * - a truncated or corrupted journal at start-up: the server starts, recovers to the last good

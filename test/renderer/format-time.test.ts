@@ -1,4 +1,4 @@
-/** Time and size formats of the console (Netskope's `YYYY-MM-DD HH:mm:ss`, spec/netskope.md §3.2). */
+/** Time and size formats of the console (Netskope's `YYYY-MM-DD HH:mm:ss`, docs/netskope.md §3.2). */
 import { describe, expect, it } from 'vitest';
 import {
   formatBytes,

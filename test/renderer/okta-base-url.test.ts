@@ -1,6 +1,6 @@
 /**
- * The tunnel URL check on the Connect screen, against Okta's Base URL rules (spec/okta.md §1
- * "Base URL": https, no underscore) and Netskope's base path /api/v2/scim (spec/netskope.md §2).
+ * The tunnel URL check on the Connect screen, against Okta's Base URL rules (docs/okta.md §1
+ * "Base URL": https, no underscore) and Netskope's base path /api/v2/scim (docs/netskope.md §2).
  */
 import { describe, expect, it } from 'vitest';
 import { checkTunnelUrl } from '../../renderer/src/lib/okta-base-url';

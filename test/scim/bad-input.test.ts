@@ -1,6 +1,6 @@
 /**
  * Bad input gets the right 4xx with a SCIM error body, and no client input gives a 5xx or
- * takes the process down (issue 2 "Bad input"; design.md "Security posture"; RFC 7644 §3.12).
+ * takes the process down (issue 2 "Bad input"; docs/architecture.md "Security posture"; RFC 7644 §3.12).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * The in-memory side as PATCH uses it (RFC 7644 §3.5.2): parsePatchPath gives the value filter,
  * matchesValue picks the elements. Cases are the paths Okta, Entra and Netskope's own PATCH
- * table send (spec/okta.md §2, spec/netskope.md §8.1).
+ * table send (docs/okta.md §2, docs/netskope.md §8.1).
  */
 import { describe, expect, it } from 'vitest';
 import { matchesValue, parsePatchPath } from '../../server/query';

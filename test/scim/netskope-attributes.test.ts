@@ -1,5 +1,5 @@
 /**
- * What a Netskope tenant stores and returns (spec/netskope.md §5, §6, §12, "Emulator
+ * What a Netskope tenant stores and returns (docs/netskope.md §5, §6, §12, "Emulator
  * requirements"): opt-in attributes enabled through PATCH /Schemas (ignored and recorded until
  * then), no `groups` on users, group members only with attributes=members, /Schemas paged with
  * offset/limit.

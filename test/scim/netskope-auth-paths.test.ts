@@ -1,5 +1,5 @@
 /**
- * Netskope emulator requirements about reaching the tenant (spec/netskope.md "Emulator
+ * Netskope emulator requirements about reaching the tenant (docs/netskope.md "Emulator
  * requirements", §1–§4, §10): both auth headers, the current and legacy base paths (with the
  * organisation key), Last Used Time, 201/204 status codes and Netskope's error body.
  */
@@ -27,7 +27,7 @@ describe('Netskope tenant: auth headers, base paths, status codes, error bodies'
   });
   afterAll(() => s.close());
 
-  it('accepts Authorization: Bearer and Netskope-Api-Token (spec/netskope.md §3.1)', async () => {
+  it('accepts Authorization: Bearer and Netskope-Api-Token (docs/netskope.md §3.1)', async () => {
     const bearer = await s.scim('/Users?startIndex=1&count=2');
     expect(bearer.status).toBe(200);
     const nsk = await s.scim('/Users?startIndex=1&count=2', {
@@ -80,7 +80,7 @@ describe('Netskope tenant: auth headers, base paths, status codes, error bodies'
       expect(res.status, base).toBe(200);
       const body = await json(res);
       expect(body['userName']).toBe('paths.user@example.com');
-      // locations are built from the base the client used (spec/netskope.md §2)
+      // locations are built from the base the client used (docs/netskope.md §2)
       expect((body['meta'] as Json)['location']).toBe(`${origin}${base}/Users/${u['id'] as string}`);
     }
   });

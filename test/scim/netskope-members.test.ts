@@ -1,5 +1,5 @@
 /**
- * Group members a Netskope tenant cannot take (spec/netskope.md §6): unknown member ids are
+ * Group members a Netskope tenant cannot take (docs/netskope.md §6): unknown member ids are
  * dropped with a recorded warning ("provision users before pushing the group"), or refused in
  * strict mode; a group id as a member is refused (SCIM groups hold users only).
  */

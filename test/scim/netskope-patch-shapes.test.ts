@@ -1,5 +1,5 @@
 /**
- * PATCH bodies seen in Netskope's Swagger and in public Netskope-related code (spec/netskope.md
+ * PATCH bodies seen in Netskope's Swagger and in public Netskope-related code (docs/netskope.md
  * §8.1 user paths, spelled in lower case as the Swagger enum does; §8.2 group value shapes), and
  * the legacy (G1) profile that accepts but ignores userName and email changes (§8.1, §17.2).
  */
@@ -16,7 +16,7 @@ import {
   type Json,
 } from '../support/scim-client';
 
-describe('Netskope PATCH shapes (spec/netskope.md §8)', () => {
+describe('Netskope PATCH shapes (docs/netskope.md §8)', () => {
   let s: TestServer;
   beforeAll(async () => {
     s = await startTestServer();

@@ -1,7 +1,7 @@
 /**
- * spec/okta.md §5 "Checklist for Okta compatibility", items 1–39, one test each, over real HTTP
+ * docs/okta.md §5 "Checklist for Okta compatibility", items 1–39, one test each, over real HTTP
  * against the default (netskope) profile: PATCH answers 204, group members only with
- * attributes=members (spec/netskope.md §4, §6). Okta accepts 200 or 204 wherever the list says so.
+ * attributes=members (docs/netskope.md §4, §6). Okta accepts 200 or 204 wherever the list says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TOKEN, type TestServer } from '../support/scim-server';
@@ -25,7 +25,7 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-describe('Okta compatibility checklist (spec/okta.md §5)', () => {
+describe('Okta compatibility checklist (docs/okta.md §5)', () => {
   let s: TestServer;
   beforeAll(async () => {
     s = await startTestServer();

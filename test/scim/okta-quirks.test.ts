@@ -1,5 +1,5 @@
 /**
- * spec/okta.md §4 "Known quirks and pitfalls", Q1–Q25: each test asserts the table's "Correct
+ * docs/okta.md §4 "Known quirks and pitfalls", Q1–Q25: each test asserts the table's "Correct
  * behaviour" column over real HTTP (default netskope profile: PATCH answers 204, members read
  * with attributes=members).
  */
@@ -22,7 +22,7 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-describe('Okta quirks (spec/okta.md §4)', () => {
+describe('Okta quirks (docs/okta.md §4)', () => {
   let s: TestServer;
   beforeAll(async () => {
     s = await startTestServer();

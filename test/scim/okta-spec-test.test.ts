@@ -1,5 +1,5 @@
 /**
- * Okta's "Okta SCIM 2.0 SPEC Test" (spec/okta.md §3.1), one test per Runscope step, in order,
+ * Okta's "Okta SCIM 2.0 SPEC Test" (docs/okta.md §3.1), one test per Runscope step, in order,
  * against the real server on 127.0.0.1:0. The steps themselves (requests, headers, assertions,
  * captured variables) live in test/support/okta-spec-steps.ts, shared with
  * `npm run conformance`. Runscope's pauses between steps are not waited for, and step 10's

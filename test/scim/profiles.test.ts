@@ -1,7 +1,7 @@
 /**
- * The three tenant profiles side by side (design.md "profile"; server/domain/profiles.ts): the same
+ * The three tenant profiles side by side (docs/architecture.md "profile"; server/domain/profiles.ts): the same
  * requests against `netskope`, `netskope-legacy` and `rfc`, and what each one answers. Where they
- * differ, the Netskope behaviour is spec/netskope.md's and the rfc one is RFC 7643/7644's.
+ * differ, the Netskope behaviour is docs/netskope.md's and the rfc one is RFC 7643/7644's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileName } from '../../server/admin/contract';
@@ -35,7 +35,7 @@ interface Observed {
   deleteUser: number;
 }
 
-// Each row cites why: spec/netskope.md §4/§8 (PATCH 204), §10 (description, application/json),
+// Each row cites why: docs/netskope.md §4/§8 (PATCH 204), §10 (description, application/json),
 // §6 (members with attributes=members), §5.1 (no groups, primary email), §5.3 (opt-in
 // attributes), §8.1 (legacy identity); RFC 7644 §3.5.2 (200 + resource), RFC 7643 §4.1.2, §4.2.
 const EXPECTED: Record<ProfileName, Observed> = {

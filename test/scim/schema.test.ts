@@ -117,7 +117,7 @@ describe('schema definitions', () => {
     expect(names(GROUP_SCHEMA.attributes[1]?.subAttributes)).toEqual(['value', '$ref', 'display', 'type']);
   });
 
-  it('the Netskope tenant extension starts empty and takes runtime attributes (spec/netskope.md §5.3)', () => {
+  it('the Netskope tenant extension starts empty and takes runtime attributes (docs/netskope.md §5.3)', () => {
     expect(tenantExtensionSchema()).toEqual({
       id: TEN,
       name: 'Custom Schema',

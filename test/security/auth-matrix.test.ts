@@ -1,10 +1,9 @@
 /**
  * Auth matrix (issue 4, "Security"): every SCIM route × method × base path × credential form.
  * A request without a valid, unrevoked token gets 401 with a SCIM error body and a
- * WWW-Authenticate challenge (RFC 6750 §3; RFC 7644 §3.12; design.md "Every auth failure: 401
- * with a SCIM error body"), whatever the route or method, before routing or body parsing can say
+ * WWW-Authenticate challenge (RFC 6750 §3; RFC 7644 §3.12; docs/architecture.md "Security posture"), whatever the route or method, before routing or body parsing can say
  * anything else. With a valid token, in either accepted header (Authorization: Bearer, the scheme
- * in any case as admins type it, spec/okta.md §1; Netskope-Api-Token, spec/netskope.md §3.1), the
+ * in any case as admins type it, docs/okta.md §1; Netskope-Api-Token, docs/netskope.md §3.1), the
  * answer is a 2xx or a SCIM 4xx, never 401 or 5xx.
  */
 import { randomBytes } from 'node:crypto';

@@ -1,8 +1,8 @@
 /**
  * Tokens and passwords never reach the disk in clear (issue 4, "tokens never stored or logged in
- * clear"; design.md "Security posture": tokens stored as SHA-256, the request log redacts
+ * clear"; docs/architecture.md "Security posture": tokens stored as SHA-256, the request log redacts
  * Authorization, Netskope-Api-Token and password). Tokens are created and used in every header
- * form (and refused ones tried), Okta-shaped writes carry a password (spec/okta.md §2.2 sends one
+ * form (and refused ones tried), Okta-shaped writes carry a password (docs/okta.md §2.2 sends one
  * on every create) in every place a body can hold it, then every file in the data directory
  * (snapshot, journal segments, request log) is read as raw bytes and searched.
  */

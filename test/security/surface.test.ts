@@ -1,5 +1,5 @@
 /**
- * What the SCIM listener exposes (issue 4, "Security"; design.md "Security posture"):
+ * What the SCIM listener exposes (issue 4, "Security"; docs/architecture.md "Security posture"):
  * - nothing but SCIM: the console and the admin API live on another listener, and their paths
  *   are SCIM 404s here, with or without a token (the SCIM listener is what a tunnel exposes);
  * - both listeners bind 127.0.0.1 unless told otherwise: a connection to this machine's

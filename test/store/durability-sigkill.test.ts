@@ -1,5 +1,5 @@
 /**
- * An acknowledged write survives `kill -9` (design.md "Durability with sql.js"). A child
+ * An acknowledged write survives `kill -9` (docs/architecture.md "Durability with sql.js"). A child
  * process writes as fast as it can, printing each key once write() resolved; it is killed with
  * SIGKILL after N acknowledgements, at several N (before, around and after background
  * snapshots and segment rolls), and every acknowledged key must then be in the reopened store,

@@ -1,5 +1,5 @@
 /**
- * Okta's "Okta SCIM 2.0 SPEC Test" (Runscope export, spec/okta.md §3.1, okta-developer-docs
+ * Okta's "Okta SCIM 2.0 SPEC Test" (Runscope export, docs/okta.md §3.1, okta-developer-docs
  * commit f9abbe3) ported step by step: the same requests, headers and assertions, in the same
  * order, with variables generated as its initial script (SPEC-init) does. The steps are data in
  * Runscope's own vocabulary (`equal_number`, `not_empty`, `has_value`, …) run by a small
@@ -194,7 +194,7 @@ export const OKTA_SPEC_STEPS: readonly SpecStep[] = [
       json('equal', 'name.familyName', '{{randomFamilyName}}'),
       json('equal', 'name.givenName', '{{randomGivenName}}'),
       json('contains', 'schemas', USER),
-      // mixed case must come back as sent (SPEC-old-json's step-6 script, spec/okta.md Q10)
+      // mixed case must come back as sent (SPEC-old-json's step-6 script, docs/okta.md Q10)
       json('equal', 'userName', '{{randomUsername}}'),
     ],
     variables: { idUserOne: 'id', randomUserEmail: 'emails[0].value' },

@@ -1,6 +1,6 @@
 /**
  * The SCIM test client shared by tests and scripts: Okta-shaped request bodies
- * (spec/okta.md §2), resource helpers and checks of SCIM responses, over the real HTTP server
+ * (docs/okta.md §2), resource helpers and checks of SCIM responses, over the real HTTP server
  * of ./scim-server.ts.
  */
 import { expect } from 'vitest';
@@ -28,7 +28,7 @@ export interface Member {
   display?: string;
 }
 
-/** Okta's create body (SCIM20-ref "Create Users", spec/okta.md §2.2). */
+/** Okta's create body (SCIM20-ref "Create Users", docs/okta.md §2.2). */
 export function oktaUser(userName: string, extra: Json = {}): Json {
   const [given = 'Test', family = 'User'] = userName.split('@')[0]?.split('.') ?? [];
   return {
@@ -49,7 +49,7 @@ export function oktaUser(userName: string, extra: Json = {}): Json {
 /** `{"schemas":[PatchOp],"Operations":[...]}` */
 export const patchOp = (...operations: Json[]): Json => ({ schemas: [PATCH_URN], Operations: operations });
 
-/** `?filter=<expr>` encoded with %20/%22 as Okta's current requests are (spec/okta.md §1). */
+/** `?filter=<expr>` encoded with %20/%22 as Okta's current requests are (docs/okta.md §1). */
 export const filterQuery = (expr: string, rest = ''): string =>
   `?filter=${encodeURIComponent(expr)}${rest ? `&${rest}` : ''}`;
 

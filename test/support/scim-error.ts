@@ -1,7 +1,7 @@
 /**
  * The one shape every error from the SCIM listener must have (RFC 7644 §3.12): the Error URN in
  * `schemas`, `status` as a string equal to the HTTP status, a non-empty `detail` (Okta's SPEC
- * test reads it, spec/okta.md §3.1), and a JSON content type. Shared by the reliability,
+ * test reads it, docs/okta.md §3.1), and a JSON content type. Shared by the reliability,
  * security, fuzz and SCIM behaviour tests.
  */
 import { expect } from 'vitest';

@@ -1,9 +1,9 @@
 /**
  * Group membership at scale: Okta pushes a group, then adds (and later removes) members with
- * PATCH in batches (spec/okta.md §2.11), one request at a time per group. Members live in their
+ * PATCH in batches (docs/okta.md §2.11), one request at a time per group. Members live in their
  * own table, so a batch must cost the same whether the group holds 0 or 100,000 members.
  * Then `GET /Groups/{id}?attributes=members` of the full group (Netskope serves members only
- * when asked, spec/netskope.md §6), against the node:http ceiling serving a same-size payload.
+ * when asked, docs/netskope.md §6), against the node:http ceiling serving a same-size payload.
  */
 import { runLoad, type LoadResult } from '../load';
 import { BASE, json, oktaMembersBody } from '../okta-traffic';

@@ -1,7 +1,7 @@
 /**
- * Okta's import walk (spec/okta.md §2.7): `GET /Users?startIndex=1&count=100`, then 101, 201, …
+ * Okta's import walk (docs/okta.md §2.7): `GET /Users?startIndex=1&count=100`, then 101, 201, …
  * one page at a time until the end. Without keyset positions every page would skip all rows
- * before it (design.md: the last page of 250k users costs 55 ms with OFFSET), so the target is
+ * before it (docs/architecture.md: the last page of 250k users costs 55 ms with OFFSET), so the target is
  * that the last pages cost no more than 1.5× the first ones.
  */
 import { runLoad } from '../load';

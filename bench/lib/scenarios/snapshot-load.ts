@@ -1,6 +1,6 @@
 /**
  * Requests while snapshots run. A snapshot is `db.export()` plus a write and fsync of the whole
- * file (design.md: 284 ms + 230–620 ms at 250k users), done by the engine's worker thread from
+ * file (docs/architecture.md: 284 ms + 230–620 ms at 250k users), done by the engine's worker thread from
  * its replica so the event loop never stalls. The server is started with a small
  * `--snapshot-journal-bytes`, so snapshots follow one another during a mixed Okta load; each
  * snapshot's window is read from the data directory (inotify via fs.watch): it starts when the

@@ -1,6 +1,6 @@
 /**
- * The console's one client interface (design.md: "The renderer has one client interface with
- * two small transports and does not know which it got"). Screens and stores call `api()`.
+ * The console's one client interface (docs/architecture.md "Rules that keep it simple": one client, two
+ * small transports, IPC or HTTP, and the screens never know which). Screens and stores call `api()`.
  */
 import type { AdminApi, AdminEvent } from '../../../server/admin/contract';
 import { createHttpTransport } from './http-transport';

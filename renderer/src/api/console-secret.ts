@@ -1,6 +1,6 @@
 /**
  * The headless admin listener requires a per-launch secret, printed at start in the console URL
- * (`…/#token=SECRET` or `…/?token=SECRET`), as notebook servers do (design.md, "Security
+ * (`…/#token=SECRET` or `…/?token=SECRET`), as notebook servers do (docs/architecture.md, "Security
  * posture"). The page keeps it in sessionStorage (one tab's lifetime) and removes it from the
  * address bar so it does not linger in history or screenshots.
  */

@@ -1,5 +1,5 @@
 /**
- * Marks a column or field that Netskope's own admin UI does not show (spec/netskope.md §15:
+ * Marks a column or field that Netskope's own admin UI does not show (docs/netskope.md §15:
  * "extra emulator columns … are visibly marked as emulator additions").
  */
 export function EmulatorMark() {

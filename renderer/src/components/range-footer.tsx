@@ -1,4 +1,4 @@
-/** Netskope's pager text "1-6 of 6" (spec/netskope.md §15), for the rows in view. */
+/** Netskope's pager text "1-6 of 6" (docs/netskope.md §15), for the rows in view. */
 export function RangeFooter({
   first,
   last,

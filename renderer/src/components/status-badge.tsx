@@ -1,6 +1,6 @@
 /**
  * A user's status as the tenant shows it: Active or Deactivated (`active`), Deleted (Netskope
- * keeps a `deleted` flag, spec/netskope.md §15 "Other facts").
+ * keeps a `deleted` flag, docs/netskope.md §15 "Other facts").
  */
 export function userStatus(u: { active: boolean; deleted: boolean }): 'Active' | 'Deactivated' | 'Deleted' {
   if (u.deleted) return 'Deleted';

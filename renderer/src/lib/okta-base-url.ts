@@ -1,13 +1,13 @@
 /**
  * Turns the public tunnel URL (cloudflared/ngrok) into the Base URL the admin pastes into Okta,
- * checked the way Okta checks it: spec/okta.md §1 "Base URL" ("may not contain `_`", from
+ * checked the way Okta checks it: docs/okta.md §1 "Base URL" ("may not contain `_`", from
  * Okta's "Prepare your SCIM API service"), and Okta only calls SCIM endpoints over HTTPS.
  */
 export type TunnelCheck =
   | { ok: true; origin: string; oktaBaseUrl: string; legacyBaseUrl: string | null }
   | { ok: false; reason: string };
 
-/** Netskope's current SCIM base path (spec/netskope.md §2). */
+/** Netskope's current SCIM base path (docs/netskope.md §2). */
 export const SCIM_PATH = '/api/v2/scim';
 
 /** Validates the tunnel URL; `orgKey` builds the legacy `/SCIM/V2/{orgKey}` alternative. */

@@ -1,4 +1,4 @@
-/** One-line explanations of the tenant profiles (design.md, "Rules that keep it simple"). */
+/** One-line explanations of the tenant profiles (docs/architecture.md, "Rules that keep it simple"). */
 import type { ProfileName } from '../../../server/admin/contract';
 
 export const PROFILE_TEXT: Record<ProfileName, { title: string; text: string }> = {

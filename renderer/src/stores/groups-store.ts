@@ -1,4 +1,4 @@
-/** The Groups table ("Search for groups", spec/netskope.md §15) through `listGroups`. */
+/** The Groups table ("Search for groups", docs/netskope.md §15) through `listGroups`. */
 import type { GroupRow } from '../../../server/admin/contract';
 import { api } from '../api/client';
 import { createPagedList } from './paged-list';

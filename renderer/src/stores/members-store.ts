@@ -1,4 +1,4 @@
-/** Members of the open group ("Search for users in this group", spec/netskope.md §15), paged. */
+/** Members of the open group ("Search for users in this group", docs/netskope.md §15), paged. */
 import type { MemberRow, UserRow } from '../../../server/admin/contract';
 import { api } from '../api/client';
 import { createPagedList } from './paged-list';

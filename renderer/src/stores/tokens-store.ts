@@ -1,4 +1,4 @@
-/** The SCIM bearer tokens (Netskope's "OAUTH Token for SCIM Client" table, spec/netskope.md §3.2). */
+/** The SCIM bearer tokens (Netskope's "OAUTH Token for SCIM Client" table, docs/netskope.md §3.2). */
 import { create } from 'zustand';
 import type { NewToken, TokenInfo } from '../../../server/admin/contract';
 import { api } from '../api/client';

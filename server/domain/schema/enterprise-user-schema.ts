@@ -1,7 +1,7 @@
 /**
  * The enterprise User extension, `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`
  * (RFC 7643 §4.3, §8.7.1). Netskope enables these attributes one by one through
- * PATCH /Schemas (spec/netskope.md §5.3); the definitions themselves are the RFC's.
+ * PATCH /Schemas (docs/netskope.md §5.3); the definitions themselves are the RFC's.
  */
 import { attr, complex } from './build';
 import type { SchemaDef } from './types';

@@ -1,6 +1,6 @@
 /**
  * Netskope's tenant custom extension, `urn:ietf:params:scim:schemas:extension:tenant:2.0:User`:
- * one per tenant, created by PUT /Schemas/{id} with admin-defined attributes (spec/netskope.md
+ * one per tenant, created by PUT /Schemas/{id} with admin-defined attributes (docs/netskope.md
  * §5.2–5.3). It starts empty; the attributes are supplied at runtime.
  */
 import type { AttributeDef, SchemaDef } from './types';

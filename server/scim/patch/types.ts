@@ -24,13 +24,13 @@ export interface PatchOperation {
   value?: unknown;
   /** position in `Operations`, for error messages and the request log */
   index: number;
-  /** the op and path exactly as sent: the request log shows the client's dialect (spec/netskope.md §16) */
+  /** the op and path exactly as sent: the request log shows the client's dialect (docs/netskope.md §16) */
   raw: { op: string; path?: string };
 }
 
 /** Limits of parsePatchRequest / planGroupPatch. */
 export interface PatchLimits {
-  /** most operations in one request (default 1000, the ServiceProviderConfig figure, spec/netskope.md) */
+  /** most operations in one request (default 1000, the ServiceProviderConfig figure, docs/netskope.md) */
   maxOperations?: number;
   /** most member values one request may name across all its operations (default 10,000) */
   maxMembers?: number;

@@ -1,5 +1,5 @@
 /**
- * What proves each Okta setup step, in the order Okta's admin does them (spec/okta.md §2: 2.1
+ * What proves each Okta setup step, in the order Okta's admin does them (docs/okta.md §2: 2.1
  * Test API Credentials, 2.2 assign users, 2.3 update, 2.4 deactivate, 2.9 push group, 2.11
  * membership).
  */

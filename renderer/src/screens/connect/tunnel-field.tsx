@@ -1,6 +1,6 @@
 /**
  * The public tunnel URL (cloudflared/ngrok) and the Okta Base URL derived from it, checked as
- * Okta checks Base URLs (spec/okta.md §1 "Base URL": https, no underscore).
+ * Okta checks Base URLs (docs/okta.md §1 "Base URL": https, no underscore).
  */
 import { useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/admin-error';

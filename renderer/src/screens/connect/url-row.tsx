@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../components/copy-button';
 
-/** A labelled URL with a copy button, as in Netskope's "SCIM Server URL" box (spec/netskope.md §3.2). */
+/** A labelled URL with a copy button, as in Netskope's "SCIM Server URL" box (docs/netskope.md §3.2). */
 export function UrlRow({ label, url, note }: { label: string; url: string; note?: ReactNode }) {
   return (
     <div className="url-row">

@@ -1,5 +1,5 @@
 /**
- * Groups table: GROUP as Netskope's Groups page (spec/netskope.md §15), then emulator additions:
+ * Groups table: GROUP as Netskope's Groups page (docs/netskope.md §15), then emulator additions:
  * member count, externalId and warnings (members Okta tried to add before the user existed).
  */
 import type { GroupRow, MemberRow } from '../../../../server/admin/contract';
@@ -49,7 +49,7 @@ export const GROUP_COLUMNS: Column<GroupRow>[] = [
   },
 ];
 
-/** The group view's EMAIL | NAME columns (spec/netskope.md §15), plus status. */
+/** The group view's EMAIL | NAME columns (docs/netskope.md §15), plus status. */
 export const MEMBER_COLUMNS: Column<MemberRow>[] = [
   { key: 'email', header: 'Email', width: 'minmax(200px, 1.4fr)', render: (m) => m.email ?? m.userName },
   {

@@ -1,6 +1,6 @@
 /**
  * A group view as Netskope shows it: a modal titled with the group name, "Search for users in
- * this group", EMAIL | NAME and an OK button (spec/netskope.md §15). Members are paged and
+ * this group", EMAIL | NAME and an OK button (docs/netskope.md §15). Members are paged and
  * virtualised, since a group may hold 100,000 of them.
  */
 import { useEffect, useState } from 'react';

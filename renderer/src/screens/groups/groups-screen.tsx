@@ -1,4 +1,4 @@
-/** Groups, mirroring Settings › Security Cloud Platform › Groups (spec/netskope.md §15). */
+/** Groups, mirroring Settings › Security Cloud Platform › Groups (docs/netskope.md §15). */
 import { useEffect, useState } from 'react';
 import { Busy, EmptyState, ErrorBanner } from '../../components/notice';
 import { RangeFooter } from '../../components/range-footer';

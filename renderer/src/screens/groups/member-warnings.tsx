@@ -1,7 +1,7 @@
 /**
  * Members Okta tried to add before the user existed. Okta pushes only users that are already
- * provisioned (spec/okta.md §2.11), so an unknown id usually means the group was pushed before
- * its users; the tenant drops such ids with a warning (spec/netskope.md "Emulator requirements").
+ * provisioned (docs/okta.md §2.11), so an unknown id usually means the group was pushed before
+ * its users; the tenant drops such ids with a warning (docs/netskope.md "Emulator requirements").
  */
 import type { MemberWarning } from '../../../../server/admin/contract';
 import { formatTime } from '../../lib/format-time';

@@ -2,7 +2,7 @@
  * One request in full: request and response headers and bodies (pretty JSON; the server
  * redacted Authorization, Netskope-Api-Token and password before storing), duration, the
  * resources touched (links), warnings and the PATCH style (path-less as Okta sends it, or
- * path-scoped, and op casing: spec/okta.md §2.11, spec/netskope.md "Emulator requirements").
+ * path-scoped, and op casing: docs/okta.md §2.11, docs/netskope.md "Emulator requirements").
  */
 import { useEffect } from 'react';
 import { Drawer } from '../../components/drawer';

@@ -10,7 +10,7 @@ import { PROFILE_TEXT } from '../../lib/profiles';
 import { useSettings } from '../../stores/settings-store';
 
 const MB = 1024 * 1024;
-/** Netskope's documented SCIM rate limit (spec/netskope.md §11). */
+/** Netskope's documented SCIM rate limit (docs/netskope.md §11). */
 const NETSKOPE_RPS = 25;
 
 const num = (n: number): string => n.toLocaleString('en-US');

@@ -1,4 +1,4 @@
-/** Netskope's "Add OAuth Client Name" modal: one CLIENT NAME field, CANCEL / SAVE (spec/netskope.md §3.2). */
+/** Netskope's "Add OAuth Client Name" modal: one CLIENT NAME field, CANCEL / SAVE (docs/netskope.md §3.2). */
 import { useState, type FormEvent } from 'react';
 import type { NewToken } from '../../../../server/admin/contract';
 import { errorMessage } from '../../api/admin-error';

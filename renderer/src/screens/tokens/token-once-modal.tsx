@@ -1,6 +1,6 @@
 /**
  * The new token, shown once. Netskope's REST API v2 page says "This token can not be retrieved
- * in the future" (spec/netskope.md §3.3); ScimDesk stores only a SHA-256 of it (design.md).
+ * in the future" (docs/netskope.md §3.3); ScimDesk stores only a SHA-256 of it (docs/architecture.md).
  */
 import type { NewToken } from '../../../../server/admin/contract';
 import { CopyButton } from '../../components/copy-button';

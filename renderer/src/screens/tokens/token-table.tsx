@@ -1,6 +1,6 @@
 /**
  * "OAUTH Token for SCIM Client (One Token for one instance recommended)": CLIENT NAME | TOKEN |
- * TIME GENERATED | LAST USED TIME | trash (spec/netskope.md §3.2). Last used time moves with
+ * TIME GENERATED | LAST USED TIME | trash (docs/netskope.md §3.2). Last used time moves with
  * every authenticated SCIM request, including Okta's Test API Credentials call.
  */
 import type { TokenInfo } from '../../../../server/admin/contract';

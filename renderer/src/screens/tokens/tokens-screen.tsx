@@ -1,4 +1,4 @@
-/** Tokens, mimicking Netskope's Tools > Directory Tools > SCIM INTEGRATION tab (spec/netskope.md §3.2). */
+/** Tokens, mimicking Netskope's Tools > Directory Tools > SCIM INTEGRATION tab (docs/netskope.md §3.2). */
 import { useEffect, useState } from 'react';
 import type { NewToken, TokenInfo } from '../../../../server/admin/contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';

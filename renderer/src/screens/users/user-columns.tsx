@@ -1,6 +1,6 @@
 /**
  * Users table columns: EMAIL | FIRST NAME | LAST NAME as Netskope's newer Users page
- * (spec/netskope.md §15), then emulator additions (status, externalId, times), marked as such.
+ * (docs/netskope.md §15), then emulator additions (status, externalId, times), marked as such.
  * Sort keys are SCIM attribute paths, sorted server-side (RFC 7644 §3.4.2.3).
  */
 import type { UserRow } from '../../../../server/admin/contract';

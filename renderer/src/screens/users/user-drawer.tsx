@@ -1,6 +1,6 @@
 /**
  * A user's detail: "clicking on the username of a user to see which groups they belong to"
- * (spec/netskope.md §15), plus the raw SCIM JSON, the attributes the tenant ignored (opt-in
+ * (docs/netskope.md §15), plus the raw SCIM JSON, the attributes the tenant ignored (opt-in
  * attributes not enabled, §5.3), its history (docs/history.md) and the requests that touched the user.
  */
 import { useEffect } from 'react';

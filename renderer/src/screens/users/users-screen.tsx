@@ -1,5 +1,5 @@
 /**
- * Users, mirroring Settings › Security Cloud Platform › Netskope Client › Users (spec/netskope.md
+ * Users, mirroring Settings › Security Cloud Platform › Netskope Client › Users (docs/netskope.md
  * §15): server-side search and sort through `listUsers`, rows fetched in pages as the table
  * scrolls, so 100,000 users stay smooth. Live: `users-changed` patches the rows shown and
  * refetches only when one may move, appear or go (docs/live-updates.md).
