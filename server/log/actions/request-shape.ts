@@ -35,7 +35,16 @@ export function routeOf(path: string): { collection: Collection; id: string | nu
   if (!m?.[1]) return null;
   const collection = CANONICAL[m[1].toLowerCase()];
   if (!collection) return null;
-  return { collection, id: m[2] ? decodeURIComponent(m[2]) : null };
+  return { collection, id: m[2] ? decodeSegment(m[2]) : null };
+}
+
+/** A path segment as the SCIM routes read it; a malformed escape (`%E0%A4%A`) stays as sent. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Query parameter by name, case-insensitively (clients send `startindex` too). */
