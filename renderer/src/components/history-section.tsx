@@ -5,8 +5,8 @@
  * heights), and older pages load as the list nears its end, so thousands of versions and a
  * 100,000-member push stay smooth.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { MeasuredList } from './measured-list';
 import type { MemberRef, Version } from '../../../server/admin/contract';
 import { formatPreciseTime } from '../lib/format-time';
 import { actionLabel } from '../lib/okta-actions';
@@ -94,24 +94,10 @@ function VersionRow({ v }: { v: Version }) {
 /** The History section of a drawer. */
 export function HistorySection({ id }: { id: string }) {
   const { versions, truncated, loading, error, nextBeforeSeq, open, more } = useHistory();
-  const scrollRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     open(id);
     return () => open(null);
   }, [id, open]);
-  // The console is not built with React Compiler (as in virtual-table.tsx).
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: versions.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 64,
-    overscan: 6,
-  });
-  const items = virtualizer.getVirtualItems();
-  const last = items[items.length - 1];
-  useEffect(() => {
-    if (last && last.index >= versions.length - 10 && nextBeforeSeq !== null) more();
-  }, [last, versions.length, nextBeforeSeq, more]);
 
   return (
     <section aria-labelledby="history-title">
@@ -123,31 +109,17 @@ export function HistorySection({ id }: { id: string }) {
         </p>
       )}
       {versions.length === 0 && !loading && !error && <p className="muted">No versions recorded.</p>}
-      <div ref={scrollRef} className="history-list" role="list" aria-label="History versions">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((row) => {
-            const v = versions[row.index];
-            if (!v) return null;
-            return (
-              <div
-                key={v.seq}
-                role="listitem"
-                data-index={row.index}
-                ref={virtualizer.measureElement}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  transform: `translateY(${row.start}px)`,
-                }}
-              >
-                <VersionRow v={v} />
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <MeasuredList
+        items={versions}
+        keyOf={(v) => v.seq}
+        render={(v) => <VersionRow v={v} />}
+        className="history-list"
+        ariaLabel="History versions"
+        estimateSize={64}
+        overscan={6}
+        nearEnd={10}
+        onNearEnd={nextBeforeSeq !== null ? more : undefined}
+      />
     </section>
   );
 }

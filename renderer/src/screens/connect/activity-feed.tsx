@@ -3,8 +3,8 @@
  * live and newest first; each line links to its request in the Request log and to its user or
  * group. Long feeds are drawn a window at a time.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect } from 'react';
+import { MeasuredList } from '../../components/measured-list';
 import type { ActivityItem } from '../../../../server/admin/contract';
 import { ErrorBanner } from '../../components/notice';
 import { formatPreciseTime } from '../../lib/format-time';
@@ -40,23 +40,10 @@ function Line({ item }: { item: ActivityItem }) {
 /** The feed panel. */
 export function ActivityFeed() {
   const { items, error, loading, atEnd, reload, more } = useActivity();
-  const scrollRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     void reload();
   }, [reload]);
-  // The console is not built with React Compiler (as in virtual-table.tsx).
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 28,
-    overscan: 8,
-  });
-  const rows = virtualizer.getVirtualItems();
-  const last = rows[rows.length - 1];
-  useEffect(() => {
-    if (last && last.index >= items.length - 5 && !atEnd) void more();
-  }, [last, items.length, atEnd, more]);
+  const loadMore = useCallback(() => void more(), [more]);
 
   return (
     <section className="panel" aria-labelledby="activity-title">
@@ -65,31 +52,17 @@ export function ActivityFeed() {
       {items.length === 0 && !loading && !error && (
         <p className="muted">Nothing yet: Okta&apos;s requests will be told here as they arrive.</p>
       )}
-      <div ref={scrollRef} className="activity-list" role="list" aria-label="Activity feed">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {rows.map((row) => {
-            const item = items[row.index];
-            if (!item) return null;
-            return (
-              <div
-                key={item.requestId}
-                role="listitem"
-                data-index={row.index}
-                ref={virtualizer.measureElement}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  transform: `translateY(${row.start}px)`,
-                }}
-              >
-                <Line item={item} />
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <MeasuredList
+        items={items}
+        keyOf={(item) => item.requestId}
+        render={(item) => <Line item={item} />}
+        className="activity-list"
+        ariaLabel="Activity feed"
+        estimateSize={28}
+        overscan={8}
+        nearEnd={5}
+        onNearEnd={atEnd ? undefined : loadMore}
+      />
     </section>
   );
 }
