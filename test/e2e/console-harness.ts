@@ -7,7 +7,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchConsoleBrowser } from '../support/chromium';
 import { build } from 'vite';
 import { startScimDesk, type ScimDeskCore } from '../../server/app';
 import { startAdminHttp, type AdminHttpServer } from '../../server/admin/http';
@@ -15,21 +16,6 @@ import { createAdminService } from '../../server/admin/service';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
-
-/**
- * Flags for a quiet, hermetic Chromium: no GPU, no QUIC, and no background networking, component
- * updates or sync, so the browser talks to nothing but the loopback server under test.
- */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface ConsoleHarness {
   core: ScimDeskCore;
@@ -77,12 +63,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
   await buildRenderer(rendererDir);
   const core = await startScimDesk({ dataDir: join(tmp, 'data'), port: 0, mode: 'headless' });
   const admin = await startAdminHttp({ admin: createAdminService(core), rendererDir, port: 0 });
-  const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-  });
+  const context = await launchConsoleBrowser(join(tmp, 'profile'));
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const problems: string[] = [];
   const watch = (page: Page) => {

@@ -7,20 +7,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchConsoleBrowser } from '../../../test/support/chromium';
 import { userName } from '../okta-traffic';
 
-/** A quiet, hermetic Chromium that talks to nothing but the loopback server. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const WAIT = 30_000;
 export { SEARCH_DEBOUNCE_MS } from '../../../renderer/src/lib/search-debounce';
 
@@ -86,12 +76,7 @@ async function timeSearch(page: Page, text: string, row: string | null): Promise
 
 export async function consoleScenario(consoleUrl: string, users: number): Promise<ConsoleFigures> {
   const profile = await mkdtemp(join(tmpdir(), 'scimdesk-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-  });
+  const context = await launchConsoleBrowser(profile);
   try {
     const page = await context.newPage();
     let t = performance.now();
