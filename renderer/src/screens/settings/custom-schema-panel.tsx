@@ -18,6 +18,15 @@ const TYPES: CustomAttribute['type'][] = [
   'reference',
   'binary',
 ];
+type ChoiceKey = 'type' | 'uniqueness' | 'returned' | 'mutability';
+/** The attribute's enumerated characteristics (RFC 7643 §7), first option the default. */
+const CHOICES: { key: ChoiceKey; label: string; options: readonly string[] }[] = [
+  { key: 'type', label: 'Type', options: TYPES },
+  { key: 'uniqueness', label: 'Uniqueness', options: ['none', 'server', 'global'] },
+  { key: 'returned', label: 'Returned', options: ['default', 'always', 'request', 'never'] },
+  { key: 'mutability', label: 'Mutability', options: ['readWrite', 'immutable', 'readOnly', 'writeOnly'] },
+];
+
 const BLANK: CustomAttribute = {
   name: '',
   type: 'string',
@@ -119,49 +128,19 @@ export function CustomSchemaPanel({ available }: { available: boolean }) {
           Name
           <input value={draft.name} onChange={(e) => set('name', e.target.value)} maxLength={64} />
         </label>
-        <label className="inline-field">
-          Type
-          <select value={draft.type} onChange={(e) => set('type', e.target.value as CustomAttribute['type'])}>
-            {TYPES.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          Uniqueness
-          <select
-            value={draft.uniqueness}
-            onChange={(e) => set('uniqueness', e.target.value as CustomAttribute['uniqueness'])}
-          >
-            <option>none</option>
-            <option>server</option>
-            <option>global</option>
-          </select>
-        </label>
-        <label className="inline-field">
-          Returned
-          <select
-            value={draft.returned}
-            onChange={(e) => set('returned', e.target.value as CustomAttribute['returned'])}
-          >
-            <option>default</option>
-            <option>always</option>
-            <option>request</option>
-            <option>never</option>
-          </select>
-        </label>
-        <label className="inline-field">
-          Mutability
-          <select
-            value={draft.mutability}
-            onChange={(e) => set('mutability', e.target.value as CustomAttribute['mutability'])}
-          >
-            <option>readWrite</option>
-            <option>immutable</option>
-            <option>readOnly</option>
-            <option>writeOnly</option>
-          </select>
-        </label>
+        {CHOICES.map(({ key, label, options }) => (
+          <label key={key} className="inline-field">
+            {label}
+            <select
+              value={draft[key]}
+              onChange={(e) => set(key, e.target.value as CustomAttribute[typeof key])}
+            >
+              {options.map((o) => (
+                <option key={o}>{o}</option>
+              ))}
+            </select>
+          </label>
+        ))}
         {(['multiValued', 'required', 'caseExact'] as const).map((k) => (
           <label key={k} className="check">
             <input type="checkbox" checked={draft[k]} onChange={(e) => set(k, e.target.checked)} /> {k}
