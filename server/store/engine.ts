@@ -27,8 +27,16 @@ import { defaultWasmPath, loadSqlJs } from './sqljs';
 import { StoreUnavailableError } from './types';
 import type { Engine, EngineOptions, EngineStats, Migration, Reader, Tx } from './types';
 
-/** Default journal size that triggers a background snapshot. */
+/** Default journal size that triggers a background snapshot (the floor of the adaptive threshold). */
 export const DEFAULT_SNAPSHOT_JOURNAL_BYTES = 4 * 1024 * 1024;
+/**
+ * Without an explicit threshold, a snapshot waits until the journal is this fraction of the
+ * database: a snapshot writes the whole database, so a fixed threshold makes each journaled
+ * byte cost more the larger the database grows (at 250,000 users a 4 MiB threshold meant a
+ * ~2.8 s export every few thousand writes, docs/performance.md). Proportional, the snapshot
+ * work per journaled byte stays constant, and start-up replays at most this fraction again.
+ */
+export const SNAPSHOT_JOURNAL_FRACTION = 1 / 8;
 
 interface Entry {
   lsn: number;
@@ -86,7 +94,10 @@ class SqlJsEngine implements Engine {
   private readonly snapshotter: Snapshotter;
   private readonly events = new EngineEvents();
   private readonly fsync: boolean;
-  private readonly snapshotBytes: number;
+  /** the fixed threshold asked for, or null for the adaptive default */
+  private readonly fixedSnapshotBytes: number | null;
+  /** the threshold in force: fixed, or the larger of the default and a fraction of the database */
+  private snapshotBytes: number;
   private readonly functions: NonNullable<EngineOptions['functions']>;
 
   private lsn: number;
@@ -132,7 +143,8 @@ class SqlJsEngine implements Engine {
     this.lsn = this.durableLsn = state.lsn;
     this.snapshotLsn = state.snapshotLsn;
     this.fsync = options.fsync ?? true;
-    this.snapshotBytes = options.snapshotJournalBytes ?? DEFAULT_SNAPSHOT_JOURNAL_BYTES;
+    this.fixedSnapshotBytes = options.snapshotJournalBytes ?? null;
+    this.snapshotBytes = this.thresholdFor(this.databaseBytes());
     this.journal = new JournalWriter(dir, { ...nodeIo, ...options.io }, state.segments);
     this.snapshotter = new Snapshotter(dir, wasmPath, options.workerUrl);
     for (const message of state.messages) this.events.recordStartup(message);
@@ -200,6 +212,7 @@ class SqlJsEngine implements Engine {
       lsn: this.lsn,
       snapshotLsn: this.snapshotLsn,
       journalBytes: this.journal.bytes,
+      snapshotThresholdBytes: this.snapshotBytes,
       snapshots: this.snapshots,
       commits: this.commits,
       records: this.records,
@@ -386,6 +399,18 @@ class SqlJsEngine implements Engine {
 
   // ---- snapshots ----------------------------------------------------------------------------
 
+  /** The database's size in memory now: pages × page size (two pragmas, microseconds). */
+  private databaseBytes(): number {
+    return (
+      Number(scalar(this.db, 'PRAGMA page_count') ?? 0) * Number(scalar(this.db, 'PRAGMA page_size') ?? 0)
+    );
+  }
+
+  private thresholdFor(databaseBytes: number): number {
+    if (this.fixedSnapshotBytes !== null) return this.fixedSnapshotBytes;
+    return Math.max(DEFAULT_SNAPSHOT_JOURNAL_BYTES, Math.floor(databaseBytes * SNAPSHOT_JOURNAL_FRACTION));
+  }
+
   private wantSnapshot(): boolean {
     if (this.snapshotRunning || this.closed) return false;
     if (this.snapshotWaiters.length > 0) return true;
@@ -424,6 +449,7 @@ class SqlJsEngine implements Engine {
   private async snapshotDone(x: number, bytes: number, waiters: Waiter[]): Promise<void> {
     this.snapshotLsn = x;
     this.snapshots++;
+    this.snapshotBytes = this.thresholdFor(bytes);
     this.snapshotRetryBytes = 0;
     await this.journal.dropThrough(x);
     this.snapshotRunning = null;

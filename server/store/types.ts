@@ -60,7 +60,10 @@ export interface EngineOptions {
   wasmPath?: string;
   /** the snapshot worker's module; default: resolved next to the engine (see engine.ts) */
   workerUrl?: URL;
-  /** journal size in bytes that triggers a background snapshot (default 4 MiB: DEFAULT_SNAPSHOT_JOURNAL_BYTES in engine.ts) */
+  /**
+   * journal size in bytes that triggers a background snapshot; default: adaptive, the larger of
+   * 4 MiB and an eighth of the database (DEFAULT_SNAPSHOT_JOURNAL_BYTES, SNAPSHOT_JOURNAL_FRACTION in engine.ts)
+   */
   snapshotJournalBytes?: number;
   /** SQL functions for read queries (never used by recorded writes) */
   functions?: Record<string, (...args: SqlValue[]) => SqlValue>;
@@ -76,6 +79,8 @@ export interface EngineStats {
   /** LSN covered by the last snapshot on disk */
   snapshotLsn: number;
   journalBytes: number;
+  /** journal size that triggers the next background snapshot (fixed, or adaptive: see snapshotJournalBytes) */
+  snapshotThresholdBytes: number;
   snapshots: number;
   /** group commits performed and records they carried (records / commits = batching factor) */
   commits: number;

@@ -79,6 +79,29 @@ describe('engine snapshots', () => {
     expect(keys(again)).toHaveLength(80);
   });
 
+  it('without a fixed threshold, waits for the journal to reach an eighth of the database (at least 4 MiB)', async () => {
+    const dir = await tempDir();
+    const engine = await openKv(dir);
+    expect(engine.stats().snapshotThresholdBytes).toBe(4 << 20);
+    // ~48 MB of rows from short statements: the journal stays small, the database does not
+    for (let i = 0; i < 6; i++) {
+      await engine.write((tx) =>
+        tx.run('INSERT INTO kv (k, v) VALUES (?, hex(zeroblob(?)))', [`big${i}`, 4 << 20]),
+      );
+    }
+    expect(engine.stats().journalBytes).toBeLessThan(4096);
+    await engine.snapshot();
+    const size = (await stat(join(dir, 'snapshot.db'))).size;
+    expect(size).toBeGreaterThan(48e6);
+    expect(engine.stats().snapshotThresholdBytes).toBe(Math.floor(size / 8));
+    await engine.close();
+    // a restart takes the threshold from the database it loaded
+    const again = await openKv(dir);
+    expect(again.stats().snapshotThresholdBytes).toBeGreaterThanOrEqual(Math.floor(size / 8));
+    const fixed = await openKv(await tempDir(), { snapshotJournalBytes: 4096 });
+    expect(fixed.stats().snapshotThresholdBytes).toBe(4096);
+  });
+
   it('reports a failed snapshot, keeps the journal, and goes on writing', async () => {
     const dir = await tempDir();
     const engine = await openKv(dir);
