@@ -87,7 +87,8 @@ async function main(): Promise<void> {
   console.log(formatProfile(s, 'total', Number(process.env.PROFILE_TOTAL ?? 45)));
   const own = { ...s, lines: s.lines.filter((l) => / (server|bench)\//.test(l.name)) };
   console.log(formatProfile(own, 'self', 30).replace('self time', 'self time in server/'));
-  await rm(profDir, { recursive: true, force: true });
+  if (process.env.PROFILE_KEEP) console.log(`profiles kept in ${profDir}`);
+  else await rm(profDir, { recursive: true, force: true });
   await removeDir(dir);
 }
 

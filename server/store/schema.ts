@@ -137,8 +137,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // 3. Resource history (docs/history.md): one row per version, its diff and member changes as
   // JSON (never a copy of the resource or of the member list). `bytes` is the row's share of
-  // the retention cap, kept as a running total in history_stats so that enforcing the cap
-  // never sums the table. Truncated resources are remembered so the console can say so.
+  // the retention cap (its running total is kept in memory, ./history-repo.ts; migration 5 drops
+  // the history_stats row this step made). Truncated resources are remembered so the console can say so.
   `
   CREATE TABLE history (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -189,4 +189,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX user_extension_values_attr ON user_extension_values(attr, value_key);
   CREATE UNIQUE INDEX user_extension_values_unique ON user_extension_values(attr, value_key) WHERE is_unique = 1;
   `,
+  // 5. history_stats goes: updating a stats row on every version cost a third of history's
+  // write cost; the total is now kept in memory and counted from the table at start.
+  'DROP TABLE history_stats',
 ];

@@ -92,6 +92,31 @@ describe('history repository', () => {
     expect(stats.versions).toBe(kept.length);
   });
 
+  it('keeps the cap total right through a rolled-back write and a restart', async () => {
+    const { store, dir } = await open();
+    const total = () => store.engine.read((r) => store.history.stats(r));
+    await store.engine.write((tx) => {
+      for (let n = 1; n <= 5; n++) store.history.append(tx, version('u1', n, 100), BIG);
+    });
+    const five = total();
+    expect(five.versions).toBe(5);
+    await expect(
+      store.engine.write((tx) => {
+        store.history.append(tx, version('u1', 6, 5000), BIG);
+        throw new Error('the write fails after its version was added');
+      }),
+    ).rejects.toThrow(/fails/);
+    // the rolled-back version is not counted once the next version is added
+    await store.engine.write((tx) => store.history.append(tx, version('u1', 7, 100), BIG));
+    const six = total();
+    expect(six.versions).toBe(6);
+    const summed = store.engine.read((r) => r.get<{ b: number }>('SELECT sum(bytes) AS b FROM history'));
+    expect(six.bytes).toBe(summed?.b);
+    await store.close();
+    const again = (await open(dir)).store;
+    expect(again.engine.read((r) => again.history.stats(r))).toEqual(six);
+  });
+
   it('survives a restart (journal replay) and a snapshot', async () => {
     const { store, dir } = await open();
     await store.engine.write((tx) => store.history.append(tx, version('u1', 1), BIG));
