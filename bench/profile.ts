@@ -3,7 +3,9 @@
  * starts the headless server with `node --cpu-prof`, drives the scenario with the bench's load
  * generator (16 concurrent, keep-alive), stops the server and prints the hottest functions of
  * the load phase (self and inclusive time).
- * Usage: npx tsx bench/profile.ts <lookup|get|post|put|patch|members|walk|mixed> [users=10000] [seconds=5]
+ * Usage: npx tsx bench/profile.ts <lookup|get|post|put|patch|members|walk|mixed> [users=10000] [seconds=5] [floor]
+ * (`floor`: the server started with --bench-floor: no request log, Okta action or history).
+ * PROFILE_TOTAL=n prints n inclusive lines; PROFILE_KEEP=1 keeps the .cpuprofile files.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,7 +26,7 @@ import {
 } from './lib/okta-traffic';
 import { mixedStream } from './lib/scenarios/snapshot-load';
 
-const [scenario = 'lookup', usersArg = '10000', secondsArg = '5'] = process.argv.slice(2);
+const [scenario = 'lookup', usersArg = '10000', secondsArg = '5', variant = ''] = process.argv.slice(2);
 const users = Number(usersArg);
 
 async function groupStream(origin: string): Promise<(k: number) => RequestSpec> {
@@ -50,7 +52,10 @@ async function main(): Promise<void> {
   const dir = await tempDir('profile');
   const profDir = await mkdtemp(join(tmpdir(), 'scimdesk-cpuprof-'));
   await seedStore(dir, users);
-  const inst = await startInstance(dir, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
+  const inst = await startInstance(dir, {
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
+    ...(variant === 'floor' ? { floor: true } : {}),
+  });
   const started = performance.now();
   const streams: Record<string, () => Promise<(k: number) => RequestSpec>> = {
     lookup: async () => lookupRequest(users),

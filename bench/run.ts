@@ -83,6 +83,7 @@ const QUICK: Plan = {
 const quick = process.argv.includes('--quick');
 const withConsole = !process.argv.includes('--no-browser');
 const writeDocs = !process.argv.includes('--no-docs');
+const withFloor = !process.argv.includes('--no-floor');
 const plan = quick ? QUICK : FULL;
 const report = new Report(`npm run bench${quick ? ' -- --quick' : ''}`, quick);
 report.scope =
@@ -125,7 +126,17 @@ async function startCeilings(groupMembers: number): Promise<void> {
   }
 }
 
-/** One throughput scenario, paired with both ceilings. */
+/**
+ * ScimDesk stripped to its floor (`--bench-floor`: no request log, no Okta action, no history)
+ * on a copy of the same data, measured in the same rounds: what the targets would need of the
+ * store, the protocol work and Express once everything optional is gone (issue 16).
+ */
+interface Floor {
+  inst: Instance;
+  idOf: IdOf;
+}
+
+/** One throughput scenario, paired with both ceilings (and the floor build, when given). */
 async function paired(
   inst: Instance,
   scenario: string,
@@ -133,9 +144,12 @@ async function paired(
   stream: (t: Target) => (k: number) => RequestSpec,
   minRatio: number,
   id: string,
+  floor: Floor | null,
 ): Promise<number> {
+  const targets = [refs.node, refs.express, { name: 'scimdesk', origin: inst.origin, pid: inst.child.pid }];
+  if (floor) targets.push({ name: 'floor', origin: floor.inst.origin, pid: floor.inst.child.pid });
   const figures = await measurePaired({
-    targets: [refs.node, refs.express, { name: 'scimdesk', origin: inst.origin, pid: inst.child.pid }],
+    targets,
     stream,
     concurrency: CONCURRENCY,
     rounds: plan.rounds,
@@ -143,6 +157,15 @@ async function paired(
     warmMs: plan.warmMs,
   });
   const row = report.throughput(scenario, users, figures);
+  const f = figures['floor'];
+  if (f) {
+    const ex = row.express;
+    report.figure(
+      `floor build at ${users.toLocaleString('en')} users`,
+      scenario,
+      `${pct(f.throughput / ex.throughput)} of Express (${fmt(f.throughput, 0)} vs ${fmt(ex.throughput, 0)} req/s); CPU ${fmt(f.cpuMsPerRequest, 2)} / ${fmt(ex.cpuMsPerRequest, 2)} ms a request; full ScimDesk ${pct(row.vsExpress)}${f.errors ? `; ${f.errors} errors: ${f.errorSamples.join('; ')}` : ''}`,
+    );
+  }
   report.check(
     `${scenario} at ${users.toLocaleString('en')} users ≥ ${pct(minRatio)} of Express`,
     `${pct(row.vsExpress)} (${fmt(row.scimdesk.throughput, 0)} vs ${fmt(row.express.throughput, 0)} req/s)`,
@@ -159,7 +182,10 @@ async function standardScenarios(
   idOf: IdOf,
   writes: boolean,
   createFrom: number,
+  floor: Floor | null = null,
 ) {
+  const ids = (t: Target): IdOf | undefined =>
+    t.name === 'scimdesk' ? idOf : t.name === 'floor' ? floor?.idOf : undefined;
   const lookup = await paired(
     inst,
     'GET /Users?filter=userName eq (mixed case, 50% hits)',
@@ -167,14 +193,16 @@ async function standardScenarios(
     () => lookupRequest(users),
     0.7,
     'throughput-read',
+    floor,
   );
   await paired(
     inst,
     'GET /Users/{id}',
     users,
-    (t) => getUserRequest(users, t.name === 'scimdesk' ? idOf : undefined),
+    (t) => getUserRequest(users, ids(t)),
     0.7,
     'throughput-read',
+    floor,
   );
   if (writes) {
     await paired(
@@ -184,25 +212,41 @@ async function standardScenarios(
       () => createUserRequest(createFrom),
       0.5,
       'throughput-write',
+      floor,
     );
     await paired(
       inst,
       'PUT /Users/{id} (durable)',
       users,
-      (t) => putUserRequest(users, t.name === 'scimdesk' ? idOf : undefined),
+      (t) => putUserRequest(users, ids(t)),
       0.5,
       'throughput-write',
+      floor,
     );
     await paired(
       inst,
       'PATCH /Users/{id} active false/true (durable)',
       users,
-      (t) => activeToggleRequest(users, t.name === 'scimdesk' ? idOf : undefined),
+      (t) => activeToggleRequest(users, ids(t)),
       0.5,
       'throughput-write',
+      floor,
     );
   }
   return lookup;
+}
+
+/** A floor build on `dir` (a store-seeded directory of its own, removed by stopFloor), warmed. */
+async function startFloor(dir: string, users: number): Promise<Floor> {
+  const inst = await startInstance(dir, { floor: true });
+  await warm(inst, users, userId);
+  return { inst, idOf: userId };
+}
+
+async function stopFloor(floor: Floor | null): Promise<void> {
+  if (!floor) return;
+  await floor.inst.stop();
+  await removeDir(floor.inst.dataDir);
 }
 
 /** Lookups and reads against a freshly started server, unmeasured: a cold server is not its steady state. */
@@ -229,6 +273,7 @@ async function httpSeeded(): Promise<{ lookupRatio: number; emptyStartMs: number
   console.log(`\n[ScimDesk seeded over HTTP: ${n} users]`);
   const dir = await tempDir('http');
   const inst = await startInstance(dir);
+  let floor: Floor | null = null;
   try {
     const ids: string[] = new Array<string>(n);
     const seed = await runLoad({
@@ -245,12 +290,18 @@ async function httpSeeded(): Promise<{ lookupRatio: number; emptyStartMs: number
       `${fmt(seed.durationMs / 1000)} s, ${fmt(seed.throughput, 0)} req/s, p50 ${fmt(seed.p50)} ms, p99 ${fmt(seed.p99)} ms`,
     );
     await warm(inst, n, (i) => ids[i] as string);
-    const lookupRatio = await standardScenarios(inst, n, (i) => ids[i] as string, true, 2_000_000);
+    if (withFloor) {
+      const floorDir = await tempDir('floor');
+      await seedStore(floorDir, n);
+      floor = await startFloor(floorDir, n);
+    }
+    const lookupRatio = await standardScenarios(inst, n, (i) => ids[i] as string, true, 2_000_000, floor);
     memoryFigure(inst, `ScimDesk at ${n.toLocaleString('en')} users`);
     return { lookupRatio, emptyStartMs: inst.startMs };
   } finally {
     await inst.stop();
     await removeDir(dir);
+    await stopFloor(floor);
   }
 }
 
@@ -399,8 +450,11 @@ async function large(base: string, n: number, lookup10k: number): Promise<void> 
     `+${(n - plan.medium).toLocaleString('en')} users, ${plan.largeGroups} groups`,
     `${fmt(seedMs / 1000)} s`,
   );
+  // the floor build's copy is taken while the directory is closed
+  const floorDir = withFloor ? await copyDir(base, 'floor') : null;
   const inst = await startInstance(base);
   let atLoad = { rssMiB: 0, peakMiB: 0 };
+  let floor: Floor | null = null;
   try {
     report.figure(
       `start-up at ${n.toLocaleString('en')} users + ${plan.largeGroups.toLocaleString('en')} groups`,
@@ -415,7 +469,10 @@ async function large(base: string, n: number, lookup10k: number): Promise<void> 
     );
     memoryFigure(inst, `ScimDesk after start at ${n.toLocaleString('en')} users`);
     await warm(inst, n, userId);
-    const lookup = await standardScenarios(inst, n, userId, true, 1_000_000);
+    if (floorDir) floor = await startFloor(floorDir, n);
+    const lookup = await standardScenarios(inst, n, userId, true, 1_000_000, floor);
+    await stopFloor(floor);
+    floor = null;
     report.check(
       `lookup at ${n.toLocaleString('en')} users ≥ 85% of the ${plan.httpSeed.toLocaleString('en')}-user figure`,
       `${pct(lookup / lookup10k)} (ratio to Express ${pct(lookup)} vs ${pct(lookup10k)})`,
@@ -425,6 +482,8 @@ async function large(base: string, n: number, lookup10k: number): Promise<void> 
     atLoad = memoryFigure(inst, `ScimDesk at ${n.toLocaleString('en')} users`);
   } finally {
     await inst.stop();
+    await stopFloor(floor);
+    if (floorDir) await removeDir(floorDir);
   }
   const snapshotPeak = await snapshots(base, n);
   report.check(
@@ -444,7 +503,8 @@ async function historyPhase(): Promise<void> {
     const dir = await tempDir(`history-${n}`);
     try {
       await seedStore(dir, n, { groups: 1, members: 0 });
-      const r = await historyCost(dir, n, Math.max(2, plan.rounds), plan.roundMs);
+      // a few percent is the figure asked for: more rounds than the throughput scenarios
+      const r = await historyCost(dir, n, quick ? 2 : 6, plan.roundMs);
       const at = `${n.toLocaleString('en')} users`;
       report.figure('history on / off', `PUT /Users at ${at}`, `${fmt(r.putOn)} / ${fmt(r.putOff)} req/s`);
       report.figure(

@@ -51,7 +51,7 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
   // `historyOff` is the bench's switch for measuring what history costs.
   store.writes.observe(
     new HistoryObserver(store.history, () =>
-      options.historyOff ? { ...settings.history, enabled: false } : settings.history,
+      options.historyOff || options.floor ? { ...settings.history, enabled: false } : settings.history,
     ),
   );
   const tenant: Tenant = new Tenant(
@@ -113,6 +113,7 @@ export async function startScimDesk(options: StartOptions): Promise<ScimDeskCore
     tenant,
     tokens,
     log,
+    ...(options.floor ? { unrecorded: true } : {}),
     faults,
     namesOf: (resource, id) =>
       store.engine.read((r) => {

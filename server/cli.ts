@@ -44,6 +44,8 @@ const program = new Command()
   )
   // Benches only: measures what resource history costs (docs/history.md).
   .addOption(new Option('--bench-history-off', 'record no resource history').hideHelp())
+  // Benches only: the request path with no request log, Okta action or history (docs/performance.md).
+  .addOption(new Option('--bench-floor', 'record nothing about requests').hideHelp())
   .showHelpAfterError();
 
 program.parse();
@@ -58,6 +60,7 @@ const opts = program.opts<{
   console: boolean;
   faults?: string;
   benchHistoryOff?: boolean;
+  benchFloor?: boolean;
 }>();
 
 async function main(): Promise<void> {
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     mode: 'headless',
     ...(opts.snapshotJournalBytes ? { snapshotJournalBytes: opts.snapshotJournalBytes } : {}),
     ...(opts.benchHistoryOff ? { historyOff: true } : {}),
+    ...(opts.benchFloor ? { floor: true } : {}),
   });
   for (const notice of core.storeNotices) console.warn(`Store repaired at start-up: ${notice}`);
   // Before the URL line: whoever waits for it (scripts, tests) has the warning too.

@@ -33,6 +33,11 @@ export interface StartOptions {
   /** benches only: record no resource history, to measure what it costs (docs/history.md) */
   historyOff?: boolean;
   /**
+   * benches only (`--bench-floor`): ScimDesk's request path stripped to its floor — no request
+   * log, no Okta action, no history — to show what the rest costs (docs/performance.md)
+   */
+  floor?: boolean;
+  /**
    * Test seam: sees every SCIM response as sent, with the tenant's self-description at that
    * moment, so the test suite can check each body against the server's own /Schemas
    * (test/support/self-description.ts).

@@ -28,6 +28,8 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** start with resource history off (the history-cost scenario) */
   historyOff?: boolean;
+  /** start the floor build (`--bench-floor`: no request log, no Okta action, no history) */
+  floor?: boolean;
 }
 
 export async function startInstance(dataDir: string, o: StartOptions = {}): Promise<Instance> {
@@ -38,6 +40,7 @@ export async function startInstance(dataDir: string, o: StartOptions = {}): Prom
     extraArgs: [
       ...(o.snapshotJournalBytes ? ['--snapshot-journal-bytes', String(o.snapshotJournalBytes)] : []),
       ...(o.historyOff ? ['--bench-history-off'] : []),
+      ...(o.floor ? ['--bench-floor'] : []),
     ],
     ...(o.nodeArgs ? { nodeArgs: o.nodeArgs } : {}),
     startTimeoutMs: 120_000,

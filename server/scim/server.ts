@@ -39,6 +39,8 @@ export interface ScimServerDeps {
   tenant: Tenant;
   tokens: TokenService;
   log: RequestLog;
+  /** benches only (StartOptions.floor): requests are neither classified nor logged */
+  unrecorded?: boolean;
   /** fault rules (docs/faults.md), Netskope's rate limit among them; asked only while `faults.engaged` */
   faults: FaultEngine;
   /** userName / displayName of a stored user or group, for rules that match on them */
@@ -100,7 +102,7 @@ async function handle(deps: ScimServerDeps, x: Exchange, maxBody: number): Promi
       : await readRequestBody(req, maxBody, (raw) => (x.rawBody = raw));
   x.parsedBody = body;
   // Known before the write runs, so its history version names it (docs/history.md).
-  x.ctx.oktaAction = deps.log.beginAction(actionShape(x));
+  if (!deps.unrecorded) x.ctx.oktaAction = deps.log.beginAction(actionShape(x));
   const run = async (): Promise<Reply> =>
     dispatch(
       {
@@ -211,6 +213,7 @@ function answer(deps: ScimServerDeps, x: Exchange, reply: Reply, contentType: st
     descriptionKey: descriptionKey(deps.tenant),
     describe: () => describeTenant(deps.tenant, ctx),
   });
+  if (deps.unrecorded) return;
   const durationMs = Number(process.hrtime.bigint() - x.started) / 1e6;
   const shape = actionShape(x);
   const oktaAction = ctx.oktaAction ?? deps.log.beginAction(shape);
