@@ -232,12 +232,23 @@ export class GroupsRepo {
     return out;
   }
 
-  /** The group's members' user seqs, optionally only those matching a compiled filter over `mu`. */
-  memberSeqs(r: Reader, groupSeq: number, where?: { sql: string; params: readonly SqlValue[] }): number[] {
-    const sql = where
-      ? `SELECT user_seq AS s FROM group_members WHERE group_seq = ? AND user_seq IN (SELECT mu.seq FROM users mu WHERE ${where.sql})`
-      : 'SELECT user_seq AS s FROM group_members WHERE group_seq = ?';
-    return r.all<{ s: number }>(sql, [groupSeq, ...(where?.params ?? [])]).map((row) => row.s);
+  /**
+   * The group's members' user seqs, optionally only those matching a compiled filter over `mu`,
+   * and at most `limit` of them.
+   */
+  memberSeqs(
+    r: Reader,
+    groupSeq: number,
+    where?: { sql: string; params: readonly SqlValue[] },
+    limit?: number,
+  ): number[] {
+    const sql =
+      (where
+        ? `SELECT user_seq AS s FROM group_members WHERE group_seq = ? AND user_seq IN (SELECT mu.seq FROM users mu WHERE ${where.sql})`
+        : 'SELECT user_seq AS s FROM group_members WHERE group_seq = ?') +
+      (limit === undefined ? '' : ' LIMIT ?');
+    const params = [groupSeq, ...(where?.params ?? []), ...(limit === undefined ? [] : [limit])];
+    return r.all<{ s: number }>(sql, params).map((row) => row.s);
   }
 
   memberCount(r: Reader, groupSeq: number): number {

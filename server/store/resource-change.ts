@@ -36,7 +36,9 @@ export interface WriteContext {
 /**
  * Net membership change of one group in one write, as users' store seqs. Counts are always
  * there; the seqs themselves only when an observer asked for them (WriteObserver.memberSeqs),
- * because finding which of 100,000 pushed members were already in costs a read per chunk.
+ * because finding which of 100,000 pushed members were already in costs a read per chunk. A
+ * write with one membership edit lists only the first MAX_LISTED_MEMBERS (domain/history.ts)
+ * of each, all that history keeps; several edits list them all (their net sets need them).
  */
 export interface MemberDelta {
   added: number;

@@ -218,6 +218,37 @@ describe('history of group writes', () => {
     expect(versions.length).toBe(before + 1);
     expect(versions[0]).toMatchObject({ kind: 'members', membersAddedCount: 1000, membersRemovedCount: 0 });
     expect(versions[0]?.membersAdded).toHaveLength(100);
+
+    // One operation a request: counts are exact and net; the listed members are changed ones.
+    const ref = (id: string) => ({ value: id, display: id });
+    const remove = (which: string[]) => ({
+      schemas: [PATCH_SCHEMA],
+      Operations: [{ op: 'remove', path: 'members', value: which.map(ref) }],
+    });
+    await call(`/Groups/${g}`, { method: 'PATCH', json: remove(ids.slice(0, 950)) });
+    expect(history(g)[0]).toMatchObject({ membersAddedCount: 0, membersRemovedCount: 950 });
+    const listed = (which: 'membersAdded' | 'membersRemoved') =>
+      (history(g)[0]?.[which] ?? []).map((m) => m.id).sort();
+    const within = (got: string[], pool: string[], n: number) => {
+      expect(new Set(got).size).toBe(n);
+      expect(got.filter((id) => !pool.includes(id))).toEqual([]);
+    };
+    within(listed('membersRemoved'), ids.slice(0, 950), 100);
+    // re-push all 1,000: the 50 still in are not counted, the 100 listed are new ones
+    await call(`/Groups/${g}`, { method: 'PATCH', json: addMembers([...ids].reverse().map(ref)) });
+    expect(history(g)[0]).toMatchObject({ membersAddedCount: 950, membersRemovedCount: 0 });
+    within(listed('membersAdded'), ids.slice(0, 950), 100);
+    // removing 10 members and an unknown id: 10 counted, those 10 listed
+    await call(`/Groups/${g}`, {
+      method: 'PATCH',
+      json: remove([...ids.slice(990), 'nobody']),
+    });
+    expect(history(g)[0]).toMatchObject({ membersRemovedCount: 10 });
+    expect(listed('membersRemoved')).toEqual(ids.slice(990).sort());
+    // the same push again changes nothing: no version
+    const count = history(g).length;
+    await call(`/Groups/${g}`, { method: 'PATCH', json: remove(ids.slice(990)) });
+    expect(history(g)).toHaveLength(count);
   });
 });
 
