@@ -3,7 +3,7 @@
  * starts the headless server with `node --cpu-prof`, drives the scenario with the bench's load
  * generator (16 concurrent, keep-alive), stops the server and prints the hottest functions of
  * the load phase (self and inclusive time).
- * Usage: npx tsx bench/profile.ts <lookup|get|post|put|patch|members|walk|mixed> [users=10000] [seconds=5] [floor]
+ * Usage: npx tsx bench/profile.ts <lookup|get|post|put|patch|members|batch|walk|mixed> [users=10000] [seconds=5] [floor]
  * (`floor`: the server started with --bench-floor: no request log, Okta action or history).
  * PROFILE_TOTAL=n prints n inclusive lines; PROFILE_KEEP=1 keeps the .cpuprofile files.
  */
@@ -48,6 +48,20 @@ async function groupStream(origin: string): Promise<(k: number) => RequestSpec> 
   return () => ({ method: 'GET', path: `${BASE}/Groups/${id}?attributes=members` });
 }
 
+/** ×1,000 membership batches on one group, alternately adding and removing the same users. */
+async function batchStream(origin: string): Promise<(k: number) => RequestSpec> {
+  let id = '';
+  await runLoad({
+    origin,
+    concurrency: 1,
+    requests: 1,
+    next: () => json('POST', `${BASE}/Groups`, { displayName: `batch ${Date.now()}`, members: [] }),
+    onBody: (_k, _s, b) => (id = (JSON.parse(b) as { id: string }).id),
+  });
+  return (k) =>
+    json('PATCH', `${BASE}/Groups/${id}`, oktaMembersBody(k % 2 === 0 ? 'add' : 'remove', 0, 1000));
+}
+
 async function main(): Promise<void> {
   const dir = await tempDir('profile');
   const profDir = await mkdtemp(join(tmpdir(), 'scimdesk-cpuprof-'));
@@ -65,6 +79,7 @@ async function main(): Promise<void> {
     patch: async () => activeToggleRequest(users),
     mixed: async () => mixedStream(users, users),
     members: () => groupStream(inst.origin),
+    batch: () => batchStream(inst.origin),
     walk: async () => (k) => ({
       method: 'GET',
       path: `${BASE}/Users?startIndex=${1 + ((k * 100) % users)}&count=100`,
@@ -73,7 +88,7 @@ async function main(): Promise<void> {
   const make = streams[scenario];
   if (!make) throw new Error(`unknown scenario ${scenario}; one of ${Object.keys(streams).join(', ')}`);
   const next = await make();
-  const concurrency = scenario === 'members' || scenario === 'walk' ? 1 : 16;
+  const concurrency = scenario === 'members' || scenario === 'walk' || scenario === 'batch' ? 1 : 16;
   await runLoad({ origin: inst.origin, concurrency, durationMs: 3000, next });
   const skipMs = inst.startMs + (performance.now() - started);
   const cpu0 = cpuMsOf(inst.child.pid);

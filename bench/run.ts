@@ -506,22 +506,30 @@ async function historyPhase(): Promise<void> {
       // a few percent is the figure asked for: more rounds than the throughput scenarios
       const r = await historyCost(dir, n, quick ? 2 : 6, plan.roundMs);
       const at = `${n.toLocaleString('en')} users`;
-      report.figure('history on / off', `PUT /Users at ${at}`, `${fmt(r.putOn)} / ${fmt(r.putOff)} req/s`);
+      const pc = (x: number) => `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x) * 100, 1)} %`;
+      report.figure(
+        'history on / off',
+        `PUT /Users (a stored attribute changes) at ${at}`,
+        `${fmt(r.putOn)} / ${fmt(r.putOff)} req/s (throughput ${pc(-r.putCost)}); server CPU ${fmt(r.putCpuOn, 3)} / ${fmt(r.putCpuOff, 3)} ms a write (${pc(r.putCpuCost)})`,
+      );
       report.figure(
         'history on / off',
         `×1,000 member batches at ${at}`,
-        `${fmt(r.batchOn)} / ${fmt(r.batchOff)} batches/s`,
+        `${fmt(r.batchOn)} / ${fmt(r.batchOff)} batches/s (throughput ${pc(-r.batchCost)}); server CPU ${fmt(r.batchCpuOn, 2)} / ${fmt(r.batchCpuOff, 2)} ms a batch (${pc(r.batchCpuCost)})`,
       );
+      // Judged on the server's CPU per write (all threads, the snapshot worker's included): on two
+      // shared cores, the throughput of two identical servers measured in turn differs by up to
+      // ~10 %, as much as the budget itself; CPU per write is what history adds, and steadier.
       report.check(
-        `history costs ≤ 10 % of PUT throughput at ${at}`,
-        `${fmt(r.putCost * 100, 1)} %`,
-        r.putCost <= 0.1,
+        `history costs ≤ 10 % of a PUT at ${at} (server CPU a write)`,
+        `${pc(r.putCpuCost)} CPU; throughput ${pc(-r.putCost)}`,
+        r.putCpuCost <= 0.1,
         `history-put-${n}`,
       );
       report.check(
-        `history costs ≤ 10 % of ×1,000 batch throughput at ${at}`,
-        `${fmt(r.batchCost * 100, 1)} %`,
-        r.batchCost <= 0.1,
+        `history costs ≤ 10 % of a ×1,000 batch at ${at} (server CPU a batch)`,
+        `${pc(r.batchCpuCost)} CPU; throughput ${pc(-r.batchCost)}`,
+        r.batchCpuCost <= 0.1,
         `history-batch-${n}`,
       );
     } finally {

@@ -5,7 +5,7 @@
  * resource before and after, the membership delta as user seqs, and the request's context.
  *
  * Cost: one diff of two resource documents, and for membership at most MAX_LISTED_MEMBERS user
- * names read by primary key: flat in the size of the database and of the group.
+ * seqs (their names are read with the version): flat in the size of the database and of the group.
  */
 import {
   MAX_LISTED_MEMBERS,
@@ -14,11 +14,10 @@ import {
   updateKind,
   type DiffEntry,
   type MemberRef,
-  type NewVersion,
   type VersionKind,
 } from '../domain/history';
 import type { OktaAction } from '../domain/okta-action';
-import type { HistoryRepo } from './history-repo';
+import type { HistoryRepo, NewStoredVersion } from './history-repo';
 import type { Tx } from './types';
 
 export interface RecordedResource {
@@ -82,7 +81,7 @@ export class HistoryRecorder {
       membersRemovedCount: 0,
       ...(ctx.fault ? { fault: ctx.fault } : {}),
     };
-    const append = (v: NewVersion): void => void this.repo.append(tx, v, opts.maxBytes);
+    const append = (v: NewStoredVersion): void => void this.repo.append(tx, v, opts.maxBytes);
 
     const diff =
       change.op === 'members' || change.op === 'delete'
@@ -94,10 +93,11 @@ export class HistoryRecorder {
       diff.push({ path: 'password', old: null, new: REDACTED });
     }
     const m = change.members;
-    const v: NewVersion = { ...base, kind, diff };
+    const v: NewStoredVersion = { ...base, kind, diff };
     if (m && (m.added > 0 || m.removed > 0)) {
-      v.membersAdded = this.members(tx, m.addedSeqs);
-      v.membersRemoved = this.members(tx, m.removedSeqs);
+      // by seq: the names are read with the version, not written with every batch
+      v.addedSeqs = (m.addedSeqs ?? []).slice(0, MAX_LISTED_MEMBERS);
+      v.removedSeqs = (m.removedSeqs ?? []).slice(0, MAX_LISTED_MEMBERS);
       v.membersAddedCount = m.added;
       v.membersRemovedCount = m.removed;
     }
@@ -132,21 +132,5 @@ export class HistoryRecorder {
     const kind = updateKind(change.resource, diff, method);
     if (change.resource === 'Group' && diff.length === 0 && change.members) return 'members';
     return kind;
-  }
-
-  /** Users by store seq, at most MAX_LISTED_MEMBERS of them, each read by primary key. */
-  private members(tx: Tx, seqs: number[] | undefined): MemberRef[] {
-    if (!seqs?.length) return [];
-    const listed = seqs.slice(0, MAX_LISTED_MEMBERS);
-    const out: MemberRef[] = [];
-    for (let i = 0; i < listed.length; i += 500) {
-      const chunk = listed.slice(i, i + 500);
-      const rows = tx.all<{ id: string; user_name: string }>(
-        `SELECT id, user_name FROM users WHERE seq IN (${chunk.map(() => '?').join(',')})`,
-        chunk,
-      );
-      for (const r of rows) out.push({ id: r.id, display: r.user_name });
-    }
-    return out;
   }
 }

@@ -37,7 +37,53 @@ interface Row {
 const COLUMNS =
   'seq, at, resource_type, resource_id, resource_name, request_id, token_name, action, kind, diff, members_added, members_removed, added_count, removed_count, fault';
 
-function toVersion(r: Row): Version {
+/**
+ * A version as the recorder hands it over: listed members of a membership write come as user
+ * seqs (names are looked up when the version is read, ./history-repo.ts `named`); dropped
+ * members, which have no user row, come as refs.
+ */
+export type NewStoredVersion = NewVersion & { addedSeqs?: number[]; removedSeqs?: number[] };
+
+/** A stored member list: refs (dropped members; versions written before seqs were stored) or user seqs. */
+type StoredMembers = (MemberRef | number)[];
+
+function parseMembers(text: string | null): StoredMembers {
+  return text ? (JSON.parse(text) as StoredMembers) : [];
+}
+
+/**
+ * Names the members listed by seq: one read of the users table per 500 seqs for a whole page
+ * of versions. A user row is never removed (a delete hides it), so every seq resolves; the name
+ * shown is the user's userName now.
+ */
+function named(r: Reader, rows: readonly Row[]): Version[] {
+  const seqs = new Set<number>();
+  const lists = rows.map((row) => {
+    const added = parseMembers(row.members_added);
+    const removed = parseMembers(row.members_removed);
+    for (const m of [...added, ...removed]) if (typeof m === 'number') seqs.add(m);
+    return { added, removed };
+  });
+  const refs = new Map<number, MemberRef>();
+  const all = [...seqs];
+  for (let i = 0; i < all.length; i += 500) {
+    const chunk = all.slice(i, i + 500);
+    for (const u of r.all<{ seq: number; id: string; user_name: string }>(
+      `SELECT seq, id, user_name FROM users WHERE seq IN (${chunk.map(() => '?').join(',')})`,
+      chunk,
+    )) {
+      refs.set(u.seq, { id: u.id, display: u.user_name });
+    }
+  }
+  const resolve = (list: StoredMembers): MemberRef[] =>
+    list.flatMap((m) => (typeof m === 'number' ? (refs.has(m) ? [refs.get(m) as MemberRef] : []) : [m]));
+  return rows.map((row, i) => {
+    const { added, removed } = lists[i] as { added: StoredMembers; removed: StoredMembers };
+    return toVersion(row, resolve(added), resolve(removed));
+  });
+}
+
+function toVersion(r: Row, membersAdded: MemberRef[], membersRemoved: MemberRef[]): Version {
   const v: Version = {
     seq: r.seq,
     time: r.at,
@@ -49,14 +95,20 @@ function toVersion(r: Row): Version {
     action: isOktaAction(r.action) ? r.action : null,
     kind: r.kind,
     diff: JSON.parse(r.diff) as DiffEntry[],
-    membersAdded: r.members_added ? (JSON.parse(r.members_added) as MemberRef[]) : [],
-    membersRemoved: r.members_removed ? (JSON.parse(r.members_removed) as MemberRef[]) : [],
+    membersAdded,
+    membersRemoved,
     membersAddedCount: r.added_count,
     membersRemovedCount: r.removed_count,
   };
   if (r.fault) v.fault = r.fault;
   return v;
 }
+
+/**
+ * One line, columns by position (the table's order, migration 3): the text is journaled with
+ * every version, so it is kept short (67 bytes instead of ~330 with the column list).
+ */
+const INSERT_VERSION = 'INSERT INTO history VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)';
 
 /** Rows looked at per pruning step; pruning runs until the total is back under 90 % of the cap. */
 const PRUNE_BATCH = 512;
@@ -85,33 +137,31 @@ export class HistoryRepo {
   private totals: Totals | null = null;
 
   /** Appends a version and enforces the cap; returns its seq. Call inside the write's transaction. */
-  append(tx: Tx, v: NewVersion, maxBytes: number): number {
+  append(tx: Tx, v: NewStoredVersion, maxBytes: number): number {
     const diff = JSON.stringify(v.diff);
-    const added = v.membersAdded.length ? JSON.stringify(v.membersAdded) : null;
-    const removed = v.membersRemoved.length ? JSON.stringify(v.membersRemoved) : null;
+    const list = (seqs: number[] | undefined, refs: MemberRef[]): string | null =>
+      seqs?.length ? JSON.stringify(seqs) : refs.length ? JSON.stringify(refs) : null;
+    const added = list(v.addedSeqs, v.membersAdded);
+    const removed = list(v.removedSeqs, v.membersRemoved);
     const bytes =
       128 + diff.length + (added?.length ?? 0) + (removed?.length ?? 0) + (v.resourceName?.length ?? 0);
-    const { lastInsertRowid: seq } = tx.run(
-      `INSERT INTO history (at, resource_type, resource_id, resource_name, request_id, token_name, action, kind, diff, members_added, members_removed, added_count, removed_count, fault, bytes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        v.time,
-        v.resourceType,
-        v.resourceId,
-        v.resourceName,
-        v.requestId,
-        v.tokenName,
-        v.action,
-        v.kind,
-        diff,
-        added,
-        removed,
-        v.membersAddedCount,
-        v.membersRemovedCount,
-        v.fault ?? null,
-        bytes,
-      ],
-    );
+    const { lastInsertRowid: seq } = tx.run(INSERT_VERSION, [
+      v.time,
+      v.resourceType,
+      v.resourceId,
+      v.resourceName,
+      v.requestId,
+      v.tokenName,
+      v.action,
+      v.kind,
+      diff,
+      added,
+      removed,
+      v.membersAddedCount,
+      v.membersRemovedCount,
+      v.fault ?? null,
+      bytes,
+    ]);
     const t = this.totals;
     if (t && seq === t.lastSeq + 1) {
       t.bytes += bytes;
@@ -180,7 +230,7 @@ export class HistoryRepo {
       [q.resourceId, q.beforeSeq ?? Number.MAX_SAFE_INTEGER, limit + 1],
     );
     const more = rows.length > limit;
-    const versions = rows.slice(0, limit).map(toVersion);
+    const versions = named(r, rows.slice(0, limit));
     return {
       versions,
       nextBeforeSeq: more ? (versions[versions.length - 1]?.seq ?? null) : null,
@@ -194,12 +244,11 @@ export class HistoryRepo {
 
   /** All resources' versions, newest first (the activity feed), keyset-paged. */
   recent(r: Reader, beforeSeq: number | undefined, limit: number): Version[] {
-    return r
-      .all<Row>(`SELECT ${COLUMNS} FROM history WHERE seq < ? ORDER BY seq DESC LIMIT ?`, [
-        beforeSeq ?? Number.MAX_SAFE_INTEGER,
-        Math.min(Math.max(limit, 1), MAX_PAGE),
-      ])
-      .map(toVersion);
+    const rows = r.all<Row>(`SELECT ${COLUMNS} FROM history WHERE seq < ? ORDER BY seq DESC LIMIT ?`, [
+      beforeSeq ?? Number.MAX_SAFE_INTEGER,
+      Math.min(Math.max(limit, 1), MAX_PAGE),
+    ]);
+    return named(r, rows);
   }
 
   /** Every version, oldest first, in chunks (the report reads them all without holding one big array). */
@@ -210,7 +259,7 @@ export class HistoryRepo {
         after,
         chunk,
       ]);
-      for (const row of rows) yield toVersion(row);
+      yield* named(r, rows);
       if (rows.length < chunk) return;
       after = (rows[rows.length - 1] as Row).seq;
     }

@@ -1,12 +1,14 @@
 /**
  * What resource history costs (docs/history.md): the same writes against two servers started
  * from copies of one seeded directory, one with history on and one with it off, in paired
- * rounds that alternate which goes first. Writes: Okta's profile push (PUT) spread over every
- * user, and ×1,000 membership batches (add 1,000 members, remove them again) on one group.
+ * rounds that alternate which goes first. Writes: Okta's profile push (PUT, changing a stored
+ * attribute) spread over every user, and ×1,000 membership batches (add 1,000 members, remove them again) on one group.
  */
+import { cpuMsOf } from '../../../test/support/child-process';
 import { copyDir, removeDir, startInstance, type Instance } from '../instance';
 import { runLoad } from '../load';
-import { BASE, groupId, json, oktaMembersBody, putUserRequest } from '../okta-traffic';
+import type { RequestSpec } from '../load';
+import { BASE, groupId, json, oktaMembersBody, oktaPutBody, spread, userId } from '../okta-traffic';
 import { median, round } from '../stats';
 
 export interface HistoryCost {
@@ -17,30 +19,60 @@ export interface HistoryCost {
   /** 1,000-member PATCH batches per second */
   batchOn: number;
   batchOff: number;
-  /** (off − on) / off, as a fraction */
+  /** server CPU (all threads, the snapshot worker's included) per write, ms, over all rounds */
+  putCpuOn: number;
+  putCpuOff: number;
+  batchCpuOn: number;
+  batchCpuOff: number;
+  /** throughput lost: (off − on) / off */
   putCost: number;
   batchCost: number;
+  /** CPU added per write: (on − off) / off; steadier than throughput on a shared machine */
+  putCpuCost: number;
+  batchCpuCost: number;
 }
 
-async function rate(inst: Instance, kind: 'put' | 'batch', users: number, ms: number): Promise<number> {
-  if (kind === 'put') {
-    const r = await runLoad({
-      origin: inst.origin,
-      concurrency: 8,
-      durationMs: ms,
-      next: putUserRequest(users),
+interface Rate {
+  throughput: number;
+  requests: number;
+  cpuMs: number;
+}
+
+/**
+ * Okta's profile push with a change the tenant stores (givenName), spread over every user: each
+ * PUT is a real version. (The throughput scenarios' PUT changes only middleName, which a Netskope
+ * tenant ignores, so with history on it records nothing and would measure only the diff.)
+ */
+function profilePush(users: number): (k: number) => RequestSpec {
+  return (k) => {
+    const i = spread(k, users);
+    const body = oktaPutBody(i, k);
+    return json('PUT', `${BASE}/Users/${userId(i)}`, {
+      ...body,
+      name: { givenName: `First${i}v${k}`, familyName: `Last${i}` },
     });
-    return r.throughput;
-  }
-  // One group, seeded with no members: batches alternate add/remove of the same 1,000 users.
-  const r = await runLoad({
-    origin: inst.origin,
-    concurrency: 1,
-    durationMs: ms,
-    next: (k) =>
-      json('PATCH', `${BASE}/Groups/${groupId(0)}`, oktaMembersBody(k % 2 === 0 ? 'add' : 'remove', 0, 1000)),
-  });
-  return r.throughput;
+  };
+}
+
+async function rate(inst: Instance, kind: 'put' | 'batch', users: number, ms: number): Promise<Rate> {
+  const cpu0 = cpuMsOf(inst.child.pid);
+  const r =
+    kind === 'put'
+      ? await runLoad({ origin: inst.origin, concurrency: 8, durationMs: ms, next: profilePush(users) })
+      : // One group, seeded with no members: batches alternate add/remove of the same 1,000 users.
+        await runLoad({
+          origin: inst.origin,
+          concurrency: 1,
+          durationMs: ms,
+          next: (k) =>
+            json(
+              'PATCH',
+              `${BASE}/Groups/${groupId(0)}`,
+              oktaMembersBody(k % 2 === 0 ? 'add' : 'remove', 0, 1000),
+            ),
+        });
+  if (r.errors) throw new Error(`history-cost ${kind}: ${r.errors} errors: ${r.errorSamples.join('; ')}`);
+  return { throughput: r.throughput, requests: r.requests, cpuMs: cpuMsOf(inst.child.pid) - cpu0 };
 }
 
 /** `seeded`: a directory seeded with `users` users and at least one group. */
@@ -55,10 +87,10 @@ export async function historyCost(
   const on = await startInstance(onDir);
   const off = await startInstance(offDir, { historyOff: true });
   const figures = {
-    putOn: [] as number[],
-    putOff: [] as number[],
-    batchOn: [] as number[],
-    batchOff: [] as number[],
+    putOn: [] as Rate[],
+    putOff: [] as Rate[],
+    batchOn: [] as Rate[],
+    batchOff: [] as Rate[],
   };
   try {
     // warm both (JIT, statement cache)
@@ -80,17 +112,36 @@ export async function historyCost(
     await removeDir(onDir);
     await removeDir(offDir);
   }
-  const putOn = median(figures.putOn);
-  const putOff = median(figures.putOff);
-  const batchOn = median(figures.batchOn);
-  const batchOff = median(figures.batchOff);
+  const rateOf = (rs: Rate[]) => median(rs.map((r) => r.throughput));
+  const cpuOf = (rs: Rate[]) =>
+    rs.reduce((a, r) => a + r.cpuMs, 0) /
+    Math.max(
+      1,
+      rs.reduce((a, r) => a + r.requests, 0),
+    );
+  const putOn = rateOf(figures.putOn);
+  const putOff = rateOf(figures.putOff);
+  const batchOn = rateOf(figures.batchOn);
+  const batchOff = rateOf(figures.batchOff);
+  const cpu = {
+    putOn: cpuOf(figures.putOn),
+    putOff: cpuOf(figures.putOff),
+    batchOn: cpuOf(figures.batchOn),
+    batchOff: cpuOf(figures.batchOff),
+  };
   return {
     users,
     putOn: round(putOn, 1),
     putOff: round(putOff, 1),
     batchOn: round(batchOn, 2),
     batchOff: round(batchOff, 2),
+    putCpuOn: round(cpu.putOn, 3),
+    putCpuOff: round(cpu.putOff, 3),
+    batchCpuOn: round(cpu.batchOn, 3),
+    batchCpuOff: round(cpu.batchOff, 3),
     putCost: round((putOff - putOn) / putOff, 3),
     batchCost: round((batchOff - batchOn) / batchOff, 3),
+    putCpuCost: round((cpu.putOn - cpu.putOff) / cpu.putOff, 3),
+    batchCpuCost: round((cpu.batchOn - cpu.batchOff) / cpu.batchOff, 3),
   };
 }
