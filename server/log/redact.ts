@@ -13,6 +13,8 @@ const SECRET_HEADERS = new Set([
   'proxy-authorization',
 ]);
 const SECRET_KEYS = /^(password|secret|token|client_secret)$/i;
+/** Any text a secret key (or a PATCH path naming one) could hide in. */
+const MAYBE_SECRET = /password|secret|token/i;
 export const REDACTED = '[redacted]';
 /** Bodies above this size are cut in the log (the response itself is unaffected). */
 export const MAX_LOGGED_BODY = 64 * 1024;
@@ -54,6 +56,10 @@ function redactValue(v: unknown): unknown {
  */
 export function redactBody(body: string | null): string | null {
   if (body === null || body === '') return body;
+  // No secret key or path can be in a text that never spells one; a JSON \u escape could spell
+  // it in other letters, so such text takes the full path. Kept as sent, only truncated: most
+  // requests (reads, deactivations, profile pushes without a password) never parse twice.
+  if (!MAYBE_SECRET.test(body) && !body.includes('\\u')) return truncate(body);
   let text = body;
   const trimmed = body.trimStart();
   if (body.length <= 4 * 1024 * 1024 && (trimmed.startsWith('{') || trimmed.startsWith('['))) {
@@ -75,9 +81,6 @@ function truncate(text: string): string {
   }
   return text;
 }
-
-/** Any text a secret key (or a PATCH path naming one) could hide in. */
-const MAYBE_SECRET = /password|secret|token/i;
 
 /**
  * Redacts a response body: JSON that ScimDesk serialised itself (JSON.stringify, or the member

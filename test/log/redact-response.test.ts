@@ -61,3 +61,22 @@ describe('redactResponseBody ≡ redactBody for JSON we serialised', () => {
     expect(redactResponseBody(Buffer.alloc(0))).toBeNull();
   });
 });
+
+describe('redactBody on request bodies', () => {
+  it('keeps a body that names no secret as sent, and redacts one that does, however it is spelled', () => {
+    const plain =
+      '{ "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [{"op":"replace","value":{"active":false}}] }';
+    expect(redactBody(plain)).toBe(plain);
+    for (const body of [
+      '{"userName":"a@example.com","password":"hunter2-secret-value"}',
+      '{"userName":"a@example.com","PassWord":"hunter2-secret-value"}',
+      // a JSON escape spells the key in other letters: still a password once parsed
+      '{"userName":"a@example.com","pass\\u0077ord":"hunter2-secret-value"}',
+      '{"Operations":[{"op":"replace","path":"password","value":"hunter2-secret-value"}]}',
+    ]) {
+      const logged = redactBody(body) ?? '';
+      expect(logged, body).not.toContain('hunter2-secret-value');
+      expect(logged).toContain('[redacted]');
+    }
+  });
+});

@@ -4,6 +4,7 @@
  * JSON-lines files. (The drop of the oldest entry happens on every request once the log is
  * full, so it must not copy the whole log: issue 3.)
  */
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,5 +97,33 @@ describe('request log retention', () => {
     expect(paths(again)[0]).toBe('/api/v2/scim/Users/u2999');
     expect(paths(again)[49]).toBe('/api/v2/scim/Users/u2950');
     expect(again.nextId().seq).toBe(3_001);
+  });
+
+  it('rotates its files under the byte cap, and after clear() writes to a new file, not the deleted one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scimdesk-log-'));
+    dirs.push(dir);
+    const body = 'y'.repeat(900);
+    // cap 200 KB: each file at most 100 KB, about 80 entries of ~1.2 KB
+    const log = new RequestLog(dir, { maxEntries: 100_000, maxBytes: 200_000 });
+    for (let i = 0; i < 1_000; i++) {
+      log.append(entry(log, i, body));
+      if (i % 50 === 49) log.flush();
+    }
+    log.flush();
+    const current = statSync(join(dir, 'requests.jsonl'));
+    expect(current.size).toBeLessThanOrEqual(100_000);
+    expect(statSync(join(dir, 'requests.1.jsonl')).size).toBeLessThanOrEqual(100_000);
+    expect(current.mode & 0o777).toBe(0o600);
+    const last = readFileSync(join(dir, 'requests.jsonl'), 'utf8').trim().split('\n').pop() ?? '';
+    expect((JSON.parse(last) as LogEntry).path).toBe('/api/v2/scim/Users/u999');
+
+    log.clear();
+    expect(existsSync(join(dir, 'requests.jsonl'))).toBe(false);
+    log.append(entry(log, 5000));
+    log.close();
+    const lines = readFileSync(join(dir, 'requests.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as LogEntry).path)).toEqual(['/api/v2/scim/Users/u5000']);
+    const again = new RequestLog(dir, { maxEntries: 50, maxBytes: 1 << 30 });
+    expect(paths(again)).toEqual(['/api/v2/scim/Users/u5000']);
   });
 });
