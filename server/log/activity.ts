@@ -5,7 +5,7 @@
  */
 import type { ActivityItem } from '../domain/activity';
 import { OKTA_ACTION_LABELS, type OktaAction } from '../domain/okta-action';
-import type { LogEntry } from '../domain/request-record';
+import type { LogEntry, LogSummary } from '../domain/request-record';
 import { asObject, field } from './actions/request-shape';
 
 const QUIET: ReadonlySet<OktaAction> = new Set([
@@ -125,12 +125,18 @@ function bodyName(e: LogEntry): string | null {
 }
 
 /** The feed line of one entry, or null when the entry is a quiet step of a flow. */
-export function describeActivity(e: LogEntry): ActivityItem | null {
-  if (QUIET.has(e.oktaAction)) return null;
+/** Whether an entry can be activity at all, from its summary (the feed skips the rest unread). */
+export function mayBeActivity(e: LogSummary): boolean {
+  if (QUIET.has(e.oktaAction)) return false;
   const write = e.method !== 'GET';
   if (!write && e.oktaAction !== 'test-credentials' && e.oktaAction !== 'import-users' && e.status < 400)
-    return null;
-  if (e.oktaAction === 'import-users' && e.status < 400 && !/startIndex=1(&|$)/i.test(e.query)) return null;
+    return false;
+  if (e.oktaAction === 'import-users' && e.status < 400 && !/startIndex=1(&|$)/i.test(e.query)) return false;
+  return true;
+}
+
+export function describeActivity(e: LogEntry): ActivityItem | null {
+  if (!mayBeActivity(e)) return null;
   const resource = e.resources[0] ?? null;
   const name = resource?.name ?? resource?.id ?? bodyName(e) ?? e.path.replace(/^.*\//, '');
   const who = subject(e);

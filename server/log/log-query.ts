@@ -1,7 +1,11 @@
 /** Request-log filtering (the console's log page) and CSV export. */
-import type { LogEntry, LogQuery } from '../domain/request-record';
+import type { LogEntry, LogQuery, LogSummary } from '../domain/request-record';
 
-export function matchesQuery(e: LogEntry, q: LogQuery): boolean {
+/** `e` needs its bodies only when the query searches text (`q.text`). */
+export function matchesQuery(
+  e: LogSummary & Partial<Pick<LogEntry, 'requestBody' | 'responseBody'>>,
+  q: LogQuery,
+): boolean {
   if (q.methods?.length && !q.methods.includes(e.method)) return false;
   if (q.statusClasses?.length && !q.statusClasses.includes(`${Math.floor(e.status / 100)}xx` as '2xx'))
     return false;
