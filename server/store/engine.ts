@@ -27,8 +27,14 @@ import { defaultWasmPath, loadSqlJs } from './sqljs';
 import { StoreUnavailableError } from './types';
 import type { Engine, EngineOptions, EngineStats, Migration, Reader, Tx } from './types';
 
-/** Default journal size that triggers a background snapshot (the floor of the adaptive threshold). */
-export const DEFAULT_SNAPSHOT_JOURNAL_BYTES = 4 * 1024 * 1024;
+/**
+ * The floor of the adaptive snapshot threshold. 16 MiB rather than the 4 MiB it was: below
+ * 128 MB of database the floor decides how often the whole database is exported, and resource
+ * history makes a small tenant's database grow quickly (a version per write), so at 10,000
+ * users a 4 MiB floor spent more on snapshots with history on than history itself cost
+ * (docs/history.md "What history costs"). Start-up replays at most this much journal.
+ */
+export const DEFAULT_SNAPSHOT_JOURNAL_BYTES = 16 * 1024 * 1024;
 /**
  * Without an explicit threshold, a snapshot waits until the journal is this fraction of the
  * database: a snapshot writes the whole database, so a fixed threshold makes each journaled
@@ -96,7 +102,9 @@ class SqlJsEngine implements Engine {
   private readonly fsync: boolean;
   /** the fixed threshold asked for, or null for the adaptive default */
   private readonly fixedSnapshotBytes: number | null;
-  /** the threshold in force: fixed, or the larger of the default and a fraction of the database */
+  /** the adaptive threshold's floor */
+  private readonly minSnapshotBytes: number;
+  /** the threshold in force: fixed, or the larger of the floor and a fraction of the database */
   private snapshotBytes: number;
   private readonly functions: NonNullable<EngineOptions['functions']>;
 
@@ -144,6 +152,7 @@ class SqlJsEngine implements Engine {
     this.snapshotLsn = state.snapshotLsn;
     this.fsync = options.fsync ?? true;
     this.fixedSnapshotBytes = options.snapshotJournalBytes ?? null;
+    this.minSnapshotBytes = options.snapshotJournalMinBytes ?? DEFAULT_SNAPSHOT_JOURNAL_BYTES;
     this.snapshotBytes = this.thresholdFor(this.databaseBytes());
     this.journal = new JournalWriter(dir, { ...nodeIo, ...options.io }, state.segments);
     this.snapshotter = new Snapshotter(dir, wasmPath, options.workerUrl);
@@ -408,7 +417,7 @@ class SqlJsEngine implements Engine {
 
   private thresholdFor(databaseBytes: number): number {
     if (this.fixedSnapshotBytes !== null) return this.fixedSnapshotBytes;
-    return Math.max(DEFAULT_SNAPSHOT_JOURNAL_BYTES, Math.floor(databaseBytes * SNAPSHOT_JOURNAL_FRACTION));
+    return Math.max(this.minSnapshotBytes, Math.floor(databaseBytes * SNAPSHOT_JOURNAL_FRACTION));
   }
 
   private wantSnapshot(): boolean {

@@ -62,9 +62,11 @@ export interface EngineOptions {
   workerUrl?: URL;
   /**
    * journal size in bytes that triggers a background snapshot; default: adaptive, the larger of
-   * 4 MiB and an eighth of the database (DEFAULT_SNAPSHOT_JOURNAL_BYTES, SNAPSHOT_JOURNAL_FRACTION in engine.ts)
+   * 16 MiB and an eighth of the database (DEFAULT_SNAPSHOT_JOURNAL_BYTES, SNAPSHOT_JOURNAL_FRACTION in engine.ts)
    */
   snapshotJournalBytes?: number;
+  /** the adaptive threshold's floor (default 16 MiB, DEFAULT_SNAPSHOT_JOURNAL_BYTES); tests lower it */
+  snapshotJournalMinBytes?: number;
   /** SQL functions for read queries (never used by recorded writes) */
   functions?: Record<string, (...args: SqlValue[]) => SqlValue>;
   /** fsync after each group commit (default true; tests of non-durable paths may turn it off) */
