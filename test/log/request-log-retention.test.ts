@@ -90,13 +90,20 @@ describe('request log retention', () => {
     const dir = await mkdtemp(join(tmpdir(), 'scimdesk-log-'));
     dirs.push(dir);
     const log = new RequestLog(dir, { maxEntries: 50, maxBytes: 1 << 30 });
-    for (let i = 0; i < 3_000; i++) log.append(entry(log, i));
+    for (let i = 0; i < 12_000; i++) log.append(entry(log, i));
     log.close();
+    // every entry reached the file, those dropped from memory before the flush included (12,000
+    // lines of ~600 bytes fill several of the line store's chunks, which are reused once released)
+    const lines = readFileSync(join(dir, 'requests.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(12_000);
+    expect(lines.map((l) => (JSON.parse(l) as LogEntry).path)).toEqual(
+      Array.from({ length: 12_000 }, (_, i) => `/api/v2/scim/Users/u${i}`),
+    );
     const again = new RequestLog(dir, { maxEntries: 50, maxBytes: 1 << 30 });
     expect(again.size.entries).toBe(50);
-    expect(paths(again)[0]).toBe('/api/v2/scim/Users/u2999');
-    expect(paths(again)[49]).toBe('/api/v2/scim/Users/u2950');
-    expect(again.nextId().seq).toBe(3_001);
+    expect(paths(again)[0]).toBe('/api/v2/scim/Users/u11999');
+    expect(paths(again)[49]).toBe('/api/v2/scim/Users/u11950');
+    expect(again.nextId().seq).toBe(12_001);
   });
 
   it('rotates its files under the byte cap, and after clear() writes to a new file, not the deleted one', async () => {
