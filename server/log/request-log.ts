@@ -46,10 +46,11 @@ function sizeOf(e: LogEntry): number {
 /**
  * One kept entry: its summary as an object, which every list, filter and scan reads, and the
  * whole entry as the JSON line written to disk, in a LineStore chunk (./line-store.ts): outside
- * V8's heap, so the garbage collector neither copies nor marks its bytes. Headers and bodies are parsed back only when an
- * entry is opened, searched by text, described in the activity feed, exported or reported.
- * Holding 20,000 entries as objects kept V8's background GC threads busy: the floor build
- * (no log) spent 0.14 ms less CPU a lookup at 10,000 users (docs/performance.md).
+ * V8's heap, so the garbage collector neither copies nor marks its bytes. Headers and bodies
+ * are parsed back only when an entry is opened, searched by text, described in the activity
+ * feed, exported or reported. Holding 20,000 entries as objects kept V8's background GC
+ * threads busy: the floor build (no log) spent 0.14 ms less CPU a lookup at 10,000 users
+ * (docs/performance.md).
  */
 interface Kept {
   s: LogSummary;
@@ -196,23 +197,13 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
 
   /** Every kept entry, oldest first (the validation report). */
   all(): LogEntry[] {
-    const out: LogEntry[] = [];
-    for (let i = this.head; i < this.entries.length; i++) {
-      const k = this.entries[i];
-      if (k) out.push(this.full(k));
-    }
-    return out;
+    return this.fullWhere(() => true);
   }
 
   /** Entries by id, oldest first; unknown ids (rotated out) are left out. */
   byIds(ids: readonly string[]): LogEntry[] {
     const want = new Set(ids);
-    const out: LogEntry[] = [];
-    for (let i = this.head; i < this.entries.length; i++) {
-      const k = this.entries[i];
-      if (k && want.has(k.s.id)) out.push(this.full(k));
-    }
-    return out;
+    return this.fullWhere((s) => want.has(s.id));
   }
 
   export(q: LogQuery, format: 'json' | 'csv'): string {
@@ -280,6 +271,16 @@ export class RequestLog extends EventEmitter<{ entry: [LogSummary]; cleared: [] 
 
   private keep(e: LogEntry, line: string): Kept {
     return { s: summarize(e), line: this.lines.put(line), size: sizeOf(e), unwritten: false };
+  }
+
+  /** Kept entries whose summary passes, oldest first, parsed back whole. */
+  private fullWhere(pred: (s: LogSummary) => boolean): LogEntry[] {
+    const out: LogEntry[] = [];
+    for (let i = this.head; i < this.entries.length; i++) {
+      const k = this.entries[i];
+      if (k && pred(k.s)) out.push(this.full(k));
+    }
+    return out;
   }
 
   private full(k: Kept): LogEntry {
