@@ -3,8 +3,10 @@
  * starts the headless server with `node --cpu-prof`, drives the scenario with the bench's load
  * generator (16 concurrent, keep-alive), stops the server and prints the hottest functions of
  * the load phase (self and inclusive time).
- * Usage: npx tsx bench/profile.ts <lookup|get|post|put|patch|members|batch|walk|mixed> [users=10000] [seconds=5] [floor]
- * (`floor`: the server started with --bench-floor: no request log, Okta action or history).
+ * Usage: npx tsx bench/profile.ts <lookup|get|post|put|version|patch|members|batch|walk|mixed> [users=10000] [seconds=5] [floor|nohistory]
+ * (`version`: a PUT that changes givenName, so each one records a history version; `floor`: the
+ * server started with --bench-floor: no request log, Okta action or history; `nohistory`: with
+ * --bench-history-off). PROFILE_WORKER=1 also prints the snapshot worker's profile.
  * PROFILE_TOTAL=n prints n inclusive lines; PROFILE_KEEP=1 keeps the .cpuprofile files.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -24,6 +26,7 @@ import {
   oktaMembersBody,
   putUserRequest,
 } from './lib/okta-traffic';
+import { profilePush } from './lib/scenarios/history-cost';
 import { mixedStream } from './lib/scenarios/snapshot-load';
 
 const [scenario = 'lookup', usersArg = '10000', secondsArg = '5', variant = ''] = process.argv.slice(2);
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
   const inst = await startInstance(dir, {
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
     ...(variant === 'floor' ? { floor: true } : {}),
+    ...(variant === 'nohistory' ? { historyOff: true } : {}),
   });
   const started = performance.now();
   const streams: Record<string, () => Promise<(k: number) => RequestSpec>> = {
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
     get: async () => getUserRequest(users),
     post: async () => createUserRequest(users),
     put: async () => putUserRequest(users),
+    version: async () => profilePush(users),
     patch: async () => activeToggleRequest(users),
     mixed: async () => mixedStream(users, users),
     members: () => groupStream(inst.origin),
@@ -107,6 +112,13 @@ async function main(): Promise<void> {
   console.log(formatProfile(s, 'total', Number(process.env.PROFILE_TOTAL ?? 45)));
   const own = { ...s, lines: s.lines.filter((l) => / (server|bench)\//.test(l.name)) };
   console.log(formatProfile(own, 'self', 30).replace('self time', 'self time in server/'));
+  if (process.env.PROFILE_WORKER) {
+    for (const f of (await readdir(profDir)).filter((n) => !/\.\d+\.0\.\d+\.cpuprofile$/.test(n))) {
+      const w = summariseProfile(join(profDir, f), skipMs);
+      console.log(`worker thread ${f}:`);
+      console.log(formatProfile(w, 'self', 15));
+    }
+  }
   if (process.env.PROFILE_KEEP) console.log(`profiles kept in ${profDir}`);
   else await rm(profDir, { recursive: true, force: true });
   await removeDir(dir);

@@ -43,7 +43,7 @@ interface Rate {
  * PUT is a real version. (The throughput scenarios' PUT changes only middleName, which a Netskope
  * tenant ignores, so with history on it records nothing and would measure only the diff.)
  */
-function profilePush(users: number): (k: number) => RequestSpec {
+export function profilePush(users: number): (k: number) => RequestSpec {
   return (k) => {
     const i = spread(k, users);
     const body = oktaPutBody(i, k);
