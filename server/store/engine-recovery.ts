@@ -5,7 +5,17 @@
  * append (to return memory to the last durable state) and by the snapshot worker (read-only,
  * up to a given LSN).
  */
-import { existsSync, readFileSync, renameSync, truncateSync, unlinkSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  truncateSync,
+  unlinkSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { StatementCache, applyStatements, parsePayload, tuneDatabase } from './engine-apply';
@@ -44,6 +54,39 @@ export interface LoadOptions {
   repair: boolean;
 }
 
+/**
+ * Room to grow, loaded with the snapshot (docs/architecture.md "Durability with sql.js"): the
+ * larger of 8 MiB and an eighth of the snapshot.
+ *
+ * sql.js keeps the database in an in-memory file whose buffer grows by an eighth whenever a
+ * write passes its end, copying the whole database into newly allocated memory each time.
+ * Loading copies the whole database anyway, so the bytes handed to sql.js carry zeroed room
+ * after the last page: writes that extend the database fill it in place, and the first growth
+ * copy comes only after that much growth. SQLite reads the database's size from its header, so
+ * the room is never part of the database: exports and snapshots hold only its pages.
+ */
+export const GROWTH_HEADROOM_MIN = 8 * 1024 * 1024;
+export const GROWTH_HEADROOM_FRACTION = 1 / 8;
+
+/** The snapshot file's bytes followed by zeroed growth room (see GROWTH_HEADROOM_MIN). */
+export function readWithHeadroom(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const room = Math.max(GROWTH_HEADROOM_MIN, Math.floor(size * GROWTH_HEADROOM_FRACTION));
+    const bytes = new Uint8Array(size + room);
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, bytes, done, size - done, done);
+      if (n === 0) throw new Error(`${path} ended after ${done} of ${size} bytes`);
+      done += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readSnapshotLsn(db: Database): number {
   const hasMeta = db.exec(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${META_TABLE}'`);
   if (hasMeta.length === 0) return 0;
@@ -58,7 +101,7 @@ export function loadState(SQL: SqlJsStatic, dir: string, options: LoadOptions): 
   let db: Database;
   let snapshotLsn = 0;
   if (existsSync(snapPath)) {
-    db = new SQL.Database(readFileSync(snapPath));
+    db = new SQL.Database(readWithHeadroom(snapPath));
     try {
       snapshotLsn = readSnapshotLsn(db);
     } catch (err) {
