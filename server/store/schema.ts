@@ -192,4 +192,32 @@ export const MIGRATIONS: readonly Migration[] = [
   // 5. history_stats goes: updating a stats row on every version cost a third of history's
   // write cost; the total is now kept in memory and counted from the table at start.
   'DROP TABLE history_stats',
+  // 6. history without AUTOINCREMENT: each version's INSERT also read and rewrote the history row
+  // of sqlite_sequence (one more statement and one more page written per write). Without it a
+  // seq is the largest seq + 1; pruning removes the oldest rows, never the newest, so a seq is
+  // only ever given again after a rolled-back write, whose version nobody saw.
+  `
+  CREATE TABLE history_new (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    resource_type TEXT NOT NULL,
+    resource_id TEXT NOT NULL,
+    resource_name TEXT,
+    request_id TEXT,
+    token_name TEXT,
+    action TEXT,
+    kind TEXT NOT NULL,
+    diff TEXT NOT NULL,
+    members_added TEXT,
+    members_removed TEXT,
+    added_count INTEGER NOT NULL DEFAULT 0,
+    removed_count INTEGER NOT NULL DEFAULT 0,
+    fault TEXT,
+    bytes INTEGER NOT NULL
+  );
+  INSERT INTO history_new SELECT * FROM history;
+  DROP TABLE history;
+  ALTER TABLE history_new RENAME TO history;
+  CREATE INDEX history_resource ON history(resource_id, seq);
+  `,
 ];

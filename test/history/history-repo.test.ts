@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewVersion } from '../../server/domain/history';
 import { openStore, type Store } from '../../server/store';
+import { openEngine } from '../../server/store/engine';
+import { HistoryRepo } from '../../server/store/history-repo';
+import { MIGRATIONS } from '../../server/store/schema';
 
 const dirs: string[] = [];
 const stores: Store[] = [];
@@ -115,6 +118,32 @@ describe('history repository', () => {
     await store.close();
     const again = (await open(dir)).store;
     expect(again.engine.read((r) => again.history.stats(r))).toEqual(six);
+  });
+
+  it('migration 6 keeps every version and its seq, and drops AUTOINCREMENT', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scimdesk-history-'));
+    dirs.push(dir);
+    // the schema as migration 5 left it, with three versions
+    const old = await openEngine({ dir, migrations: MIGRATIONS.slice(0, 5) });
+    const repo = new HistoryRepo();
+    await old.write((tx) => {
+      for (let n = 1; n <= 3; n++) repo.append(tx, version(n === 2 ? 'u2' : 'u1', n), BIG);
+    });
+    const before = old.read((r) => repo.page(r, { resourceId: 'u1' }));
+    await old.close();
+
+    const { store } = await open(dir);
+    const sql = store.engine.read((r) =>
+      r.get<{ sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'history'"),
+    );
+    expect(sql?.sql).not.toMatch(/AUTOINCREMENT/i);
+    expect(store.engine.read((r) => store.history.page(r, { resourceId: 'u1' }))).toEqual(before);
+    expect(before.versions.map((v) => v.seq)).toEqual([3, 1]);
+    const seq = await store.engine.write((tx) => store.history.append(tx, version('u2', 4), BIG));
+    expect(seq).toBe(4);
+    expect(
+      store.engine.read((r) => store.history.page(r, { resourceId: 'u2' })).versions.map((v) => v.seq),
+    ).toEqual([4, 2]);
   });
 
   it('survives a restart (journal replay) and a snapshot', async () => {
