@@ -8,6 +8,12 @@ import { HistoryRecorder, type HistoryOptions, type RecordedChange } from './his
 import type { ResourceChange, WriteContext, WriteObserver } from './resource-change';
 import type { Tx } from './types';
 
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class HistoryObserver implements WriteObserver {
   /** member deltas must name the users (at most MAX_LISTED_MEMBERS of them are kept) */
   readonly memberSeqs = true;
@@ -29,8 +35,7 @@ export class HistoryObserver implements WriteObserver {
             ignoredChanged:
               change.op === 'create'
                 ? change.after.ignored.length > 0
-                : change.op === 'update' &&
-                  JSON.stringify(change.before?.ignored ?? []) !== JSON.stringify(change.after.ignored),
+                : change.op === 'update' && !sameList(change.before?.ignored ?? [], change.after.ignored),
           }
         : {
             resource: 'Group',

@@ -67,20 +67,27 @@ export class HistoryRecorder {
   record(tx: Tx, change: RecordedChange, ctx: RecordContext): void {
     const opts = this.options();
     if (!opts.enabled) return;
-    const base = {
-      time: new Date().toISOString(),
-      resourceType: change.resource,
-      resourceId: change.id,
-      resourceName: nameOf(change.after) ?? nameOf(change.before),
-      requestId: ctx.requestId,
-      tokenName: ctx.tokenName,
-      action: ctx.oktaAction ?? null,
-      membersAdded: [] as MemberRef[],
-      membersRemoved: [] as MemberRef[],
-      membersAddedCount: 0,
-      membersRemovedCount: 0,
-      ...(ctx.fault ? { fault: ctx.fault } : {}),
+    // One object per version, built once (no spread copies): this runs inside every write.
+    const version = (kind: VersionKind, diff: DiffEntry[]): NewStoredVersion => {
+      const v: NewStoredVersion = {
+        time,
+        resourceType: change.resource,
+        resourceId: change.id,
+        resourceName: nameOf(change.after) ?? nameOf(change.before),
+        requestId: ctx.requestId,
+        tokenName: ctx.tokenName,
+        action: ctx.oktaAction ?? null,
+        kind,
+        diff,
+        membersAdded: [],
+        membersRemoved: [],
+        membersAddedCount: 0,
+        membersRemovedCount: 0,
+      };
+      if (ctx.fault) v.fault = ctx.fault;
+      return v;
     };
+    const time = new Date().toISOString();
     const append = (v: NewStoredVersion): void => void this.repo.append(tx, v, opts.maxBytes);
 
     const diff =
@@ -93,7 +100,7 @@ export class HistoryRecorder {
       diff.push({ path: 'password', old: null, new: REDACTED });
     }
     const m = change.members;
-    const v: NewStoredVersion = { ...base, kind, diff };
+    const v = version(kind, diff);
     if (m && (m.added > 0 || m.removed > 0)) {
       // by seq: the names are read with the version, not written with every batch
       v.addedSeqs = (m.addedSeqs ?? []).slice(0, MAX_LISTED_MEMBERS);
@@ -106,17 +113,19 @@ export class HistoryRecorder {
 
     const ignored = change.after?.ignored ?? [];
     if (ignored.length > 0 && change.op !== 'delete' && change.ignoredChanged !== false) {
-      append({ ...base, kind: 'ignored', diff: ignored.map((path) => ({ path, old: null, new: null })) });
+      append(
+        version(
+          'ignored',
+          ignored.map((path) => ({ path, old: null, new: null })),
+        ),
+      );
     }
     const dropped = change.dropped ?? [];
     if (dropped.length > 0) {
-      append({
-        ...base,
-        kind: 'dropped-members',
-        diff: [],
-        membersAdded: dropped.slice(0, MAX_LISTED_MEMBERS),
-        membersAddedCount: dropped.length,
-      });
+      const d = version('dropped-members', []);
+      d.membersAdded = dropped.slice(0, MAX_LISTED_MEMBERS);
+      d.membersAddedCount = dropped.length;
+      append(d);
     }
   }
 

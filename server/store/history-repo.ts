@@ -18,24 +18,37 @@ import type { Reader, Tx } from './types';
 
 interface Row {
   seq: number;
-  at: string;
-  resource_type: 'User' | 'Group';
   resource_id: string;
-  resource_name: string | null;
-  request_id: string | null;
-  token_name: string | null;
-  action: string | null;
-  kind: VersionKind;
-  diff: string;
-  members_added: string | null;
-  members_removed: string | null;
-  added_count: number;
-  removed_count: number;
-  fault: string | null;
+  v: string;
 }
 
-const COLUMNS =
-  'seq, at, resource_type, resource_id, resource_name, request_id, token_name, action, kind, diff, members_added, members_removed, added_count, removed_count, fault';
+const COLUMNS = 'seq, resource_id, v';
+
+/**
+ * A version as stored (migration 6): one JSON array, by position, after the resource id and
+ * the seq, which are columns. Trailing empty fields (no members, no fault) are left off, and a
+ * diff entry is `[path, old, new]`; rows migrated from the older, one-column-per-field table
+ * have every field and diff entries as `{path, old, new}`, and read the same.
+ */
+type VersionRow = [
+  time: string,
+  resourceType: 'User' | 'Group',
+  resourceName: string | null,
+  requestId: string | null,
+  tokenName: string | null,
+  action: string | null,
+  kind: VersionKind,
+  diff: (DiffEntry | [string, unknown, unknown])[],
+  membersAdded?: StoredMembers | null,
+  membersRemoved?: StoredMembers | null,
+  membersAddedCount?: number,
+  membersRemovedCount?: number,
+  fault?: string | null,
+];
+
+/** What a version counts against the retention cap: its stored bytes plus a row's overhead. */
+const ROW_OVERHEAD = 16;
+const BYTES_SQL = `length(CAST(v AS BLOB)) + length(CAST(resource_id AS BLOB)) + ${ROW_OVERHEAD}`;
 
 /**
  * A version as the recorder hands it over: listed members of a membership write come as user
@@ -47,10 +60,6 @@ export type NewStoredVersion = NewVersion & { addedSeqs?: number[]; removedSeqs?
 /** A stored member list: refs (dropped members; versions written before seqs were stored) or user seqs. */
 type StoredMembers = (MemberRef | number)[];
 
-function parseMembers(text: string | null): StoredMembers {
-  return text ? (JSON.parse(text) as StoredMembers) : [];
-}
-
 /**
  * Names the members listed by seq: one read of the users table per 500 seqs for a whole page
  * of versions. A user row is never removed (a delete hides it), so every seq resolves; the name
@@ -58,11 +67,10 @@ function parseMembers(text: string | null): StoredMembers {
  */
 function named(r: Reader, rows: readonly Row[]): Version[] {
   const seqs = new Set<number>();
-  const lists = rows.map((row) => {
-    const added = parseMembers(row.members_added);
-    const removed = parseMembers(row.members_removed);
-    for (const m of [...added, ...removed]) if (typeof m === 'number') seqs.add(m);
-    return { added, removed };
+  const decoded = rows.map((row) => {
+    const v = JSON.parse(row.v) as VersionRow;
+    for (const m of [...(v[8] ?? []), ...(v[9] ?? [])]) if (typeof m === 'number') seqs.add(m);
+    return v;
   });
   const refs = new Map<number, MemberRef>();
   const all = [...seqs];
@@ -75,40 +83,40 @@ function named(r: Reader, rows: readonly Row[]): Version[] {
       refs.set(u.seq, { id: u.id, display: u.user_name });
     }
   }
-  const resolve = (list: StoredMembers): MemberRef[] =>
-    list.flatMap((m) => (typeof m === 'number' ? (refs.has(m) ? [refs.get(m) as MemberRef] : []) : [m]));
-  return rows.map((row, i) => {
-    const { added, removed } = lists[i] as { added: StoredMembers; removed: StoredMembers };
-    return toVersion(row, resolve(added), resolve(removed));
-  });
+  const resolve = (list: StoredMembers | null | undefined): MemberRef[] =>
+    (list ?? []).flatMap((m) =>
+      typeof m === 'number' ? (refs.has(m) ? [refs.get(m) as MemberRef] : []) : [m],
+    );
+  return rows.map((row, i) => toVersion(row, decoded[i] as VersionRow, resolve));
 }
 
-function toVersion(r: Row, membersAdded: MemberRef[], membersRemoved: MemberRef[]): Version {
-  const v: Version = {
-    seq: r.seq,
-    time: r.at,
-    resourceType: r.resource_type,
-    resourceId: r.resource_id,
-    resourceName: r.resource_name,
-    requestId: r.request_id,
-    tokenName: r.token_name,
-    action: isOktaAction(r.action) ? r.action : null,
-    kind: r.kind,
-    diff: JSON.parse(r.diff) as DiffEntry[],
-    membersAdded,
-    membersRemoved,
-    membersAddedCount: r.added_count,
-    membersRemovedCount: r.removed_count,
+function toVersion(
+  row: Row,
+  v: VersionRow,
+  resolve: (list: StoredMembers | null | undefined) => MemberRef[],
+): Version {
+  const version: Version = {
+    seq: row.seq,
+    time: v[0],
+    resourceType: v[1],
+    resourceId: row.resource_id,
+    resourceName: v[2],
+    requestId: v[3],
+    tokenName: v[4],
+    action: isOktaAction(v[5]) ? v[5] : null,
+    kind: v[6],
+    diff: v[7].map((d) => (Array.isArray(d) ? { path: d[0], old: d[1], new: d[2] } : d)),
+    membersAdded: resolve(v[8]),
+    membersRemoved: resolve(v[9]),
+    membersAddedCount: v[10] ?? 0,
+    membersRemovedCount: v[11] ?? 0,
   };
-  if (r.fault) v.fault = r.fault;
-  return v;
+  if (v[12]) version.fault = v[12];
+  return version;
 }
 
-/**
- * One line, columns by position (the table's order, migration 3): the text is journaled with
- * every version, so it is kept short (67 bytes instead of ~330 with the column list).
- */
-const INSERT_VERSION = 'INSERT INTO history VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)';
+/** Short, because its text is journaled with every version. */
+const INSERT_VERSION = 'INSERT INTO history VALUES (NULL,?,?)';
 
 /** Rows looked at per pruning step; pruning runs until the total is back under 90 % of the cap. */
 const PRUNE_BATCH = 512;
@@ -138,30 +146,28 @@ export class HistoryRepo {
 
   /** Appends a version and enforces the cap; returns its seq. Call inside the write's transaction. */
   append(tx: Tx, v: NewStoredVersion, maxBytes: number): number {
-    const diff = JSON.stringify(v.diff);
-    const list = (seqs: number[] | undefined, refs: MemberRef[]): string | null =>
-      seqs?.length ? JSON.stringify(seqs) : refs.length ? JSON.stringify(refs) : null;
-    const added = list(v.addedSeqs, v.membersAdded);
-    const removed = list(v.removedSeqs, v.membersRemoved);
-    const bytes =
-      128 + diff.length + (added?.length ?? 0) + (removed?.length ?? 0) + (v.resourceName?.length ?? 0);
-    const { lastInsertRowid: seq } = tx.run(INSERT_VERSION, [
+    const list = (seqs: number[] | undefined, refs: MemberRef[]): StoredMembers | null =>
+      seqs?.length ? seqs : refs.length ? refs : null;
+    const row: VersionRow = [
       v.time,
       v.resourceType,
-      v.resourceId,
       v.resourceName,
       v.requestId,
       v.tokenName,
       v.action,
       v.kind,
-      diff,
-      added,
-      removed,
+      v.diff.map((d) => [d.path, d.old, d.new]),
+      list(v.addedSeqs, v.membersAdded),
+      list(v.removedSeqs, v.membersRemoved),
       v.membersAddedCount,
       v.membersRemovedCount,
       v.fault ?? null,
-      bytes,
-    ]);
+    ];
+    // leave off the empty tail (most versions have no members and no fault)
+    while (row.length > 8 && (row[row.length - 1] === null || row[row.length - 1] === 0)) row.pop();
+    const text = JSON.stringify(row);
+    const bytes = Buffer.byteLength(text) + Buffer.byteLength(v.resourceId) + ROW_OVERHEAD;
+    const { lastInsertRowid: seq } = tx.run(INSERT_VERSION, [v.resourceId, text]);
     const t = this.totals;
     if (t && seq === t.lastSeq + 1) {
       t.bytes += bytes;
@@ -180,7 +186,7 @@ export class HistoryRepo {
   stats(r: Reader): HistoryStats {
     if (!this.totals) {
       const row = r.get<Totals>(
-        'SELECT coalesce(sum(bytes), 0) AS bytes, count(*) AS versions, coalesce(max(seq), 0) AS lastSeq FROM history',
+        `SELECT coalesce(sum(${BYTES_SQL}), 0) AS bytes, count(*) AS versions, coalesce(max(seq), 0) AS lastSeq FROM history`,
       );
       this.totals = row ?? { bytes: 0, versions: 0, lastSeq: 0 };
     }
@@ -192,7 +198,7 @@ export class HistoryRepo {
     let remaining = total;
     while (remaining > target) {
       const rows = tx.all<{ seq: number; resource_id: string; bytes: number }>(
-        'SELECT seq, resource_id, bytes FROM history ORDER BY seq LIMIT ?',
+        `SELECT seq, resource_id, ${BYTES_SQL} AS bytes FROM history ORDER BY seq LIMIT ?`,
         [PRUNE_BATCH],
       );
       if (rows.length === 0) break;

@@ -10,7 +10,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NewVersion } from '../../server/domain/history';
 import { openStore, type Store } from '../../server/store';
 import { openEngine } from '../../server/store/engine';
-import { HistoryRepo } from '../../server/store/history-repo';
 import { MIGRATIONS } from '../../server/store/schema';
 
 const dirs: string[] = [];
@@ -113,23 +112,77 @@ describe('history repository', () => {
     await store.engine.write((tx) => store.history.append(tx, version('u1', 7, 100), BIG));
     const six = total();
     expect(six.versions).toBe(6);
-    const summed = store.engine.read((r) => r.get<{ b: number }>('SELECT sum(bytes) AS b FROM history'));
+    const summed = store.engine.read((r) =>
+      r.get<{ b: number }>(
+        'SELECT sum(length(CAST(v AS BLOB)) + length(CAST(resource_id AS BLOB)) + 16) AS b FROM history',
+      ),
+    );
     expect(six.bytes).toBe(summed?.b);
     await store.close();
     const again = (await open(dir)).store;
     expect(again.engine.read((r) => again.history.stats(r))).toEqual(six);
   });
 
-  it('migration 6 keeps every version and its seq, and drops AUTOINCREMENT', async () => {
+  it('migration 6 turns the one-column-per-field rows into compact ones: same versions, same seqs', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'scimdesk-history-'));
     dirs.push(dir);
-    // the schema as migration 5 left it, with three versions
+    // the schema as migration 5 left it, with versions written the way that schema stored them
     const old = await openEngine({ dir, migrations: MIGRATIONS.slice(0, 5) });
-    const repo = new HistoryRepo();
     await old.write((tx) => {
-      for (let n = 1; n <= 3; n++) repo.append(tx, version(n === 2 ? 'u2' : 'u1', n), BIG);
+      const insert = (values: (string | number | null)[]) =>
+        tx.run('INSERT INTO history VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)', values);
+      insert([
+        '2026-01-01T00:00:01.000Z',
+        'User',
+        'u1',
+        'u1@example.com',
+        'r1',
+        'okta',
+        'profile-push',
+        'patch',
+        JSON.stringify([{ path: 'title', old: 'a', new: 'b' }]),
+        null,
+        null,
+        0,
+        0,
+        null,
+        200,
+      ]);
+      insert([
+        '2026-01-01T00:00:02.000Z',
+        'Group',
+        'g1',
+        'Finance',
+        'r2',
+        'okta',
+        'members-add',
+        'members',
+        '[]',
+        JSON.stringify([{ id: 'x', display: 'gone@example.com', reason: 'not provisioned' }]),
+        null,
+        3,
+        0,
+        'slow-429',
+        300,
+      ]);
+      insert([
+        '2026-01-01T00:00:03.000Z',
+        'User',
+        'u1',
+        'u1@example.com',
+        null,
+        null,
+        null,
+        'deactivate',
+        JSON.stringify([{ path: 'active', old: true, new: false }]),
+        null,
+        null,
+        0,
+        0,
+        null,
+        200,
+      ]);
     });
-    const before = old.read((r) => repo.page(r, { resourceId: 'u1' }));
     await old.close();
 
     const { store } = await open(dir);
@@ -137,13 +190,48 @@ describe('history repository', () => {
       r.get<{ sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'history'"),
     );
     expect(sql?.sql).not.toMatch(/AUTOINCREMENT/i);
-    expect(store.engine.read((r) => store.history.page(r, { resourceId: 'u1' }))).toEqual(before);
-    expect(before.versions.map((v) => v.seq)).toEqual([3, 1]);
-    const seq = await store.engine.write((tx) => store.history.append(tx, version('u2', 4), BIG));
+    const u1 = store.engine.read((r) => store.history.page(r, { resourceId: 'u1' }));
+    expect(u1.versions.map((v) => [v.seq, v.kind, v.diff])).toEqual([
+      [3, 'deactivate', [{ path: 'active', old: true, new: false }]],
+      [1, 'patch', [{ path: 'title', old: 'a', new: 'b' }]],
+    ]);
+    expect(u1.versions[0]).toMatchObject({
+      time: '2026-01-01T00:00:03.000Z',
+      resourceType: 'User',
+      resourceName: 'u1@example.com',
+      requestId: null,
+      action: null,
+      membersAdded: [],
+      membersAddedCount: 0,
+    });
+    const g1 = store.engine.read((r) => store.history.page(r, { resourceId: 'g1' })).versions[0];
+    expect(g1).toMatchObject({
+      seq: 2,
+      resourceType: 'Group',
+      resourceName: 'Finance',
+      tokenName: 'okta',
+      action: 'members-add',
+      membersAdded: [{ id: 'x', display: 'gone@example.com', reason: 'not provisioned' }],
+      membersAddedCount: 3,
+      fault: 'slow-429',
+    });
+    // new versions continue after the largest seq, in the compact form
+    const seq = await store.engine.write((tx) => store.history.append(tx, version('u1', 4), BIG));
     expect(seq).toBe(4);
-    expect(
-      store.engine.read((r) => store.history.page(r, { resourceId: 'u2' })).versions.map((v) => v.seq),
-    ).toEqual([4, 2]);
+    const row = store.engine.read((r) => r.get<{ v: string }>('SELECT v FROM history WHERE seq = 4'));
+    expect(JSON.parse(row?.v ?? 'null')).toEqual([
+      '2026-01-01T00:00:04.000Z',
+      'User',
+      'u1@example.com',
+      'r4',
+      'okta',
+      'profile-push',
+      'patch',
+      [['title', 't3', 't4']],
+    ]);
+    expect(store.engine.read((r) => store.history.page(r, { resourceId: 'u1' })).versions[0]?.diff).toEqual([
+      { path: 'title', old: 't3', new: 't4' },
+    ]);
   });
 
   it('survives a restart (journal replay) and a snapshot', async () => {
