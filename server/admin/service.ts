@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { ScimDeskCore } from '../core';
 import { SCIM_BASE_PATH } from '../domain/profiles';
+import { OKTA_ACTION_CHOICES } from '../domain/okta-action';
+import { CUSTOM_ATTRIBUTE_CHOICES } from '../domain/schema/custom-attributes';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS } from '../domain/settings';
 import { AdminError } from './admin-error';
 import type { ServerInfo, Settings } from './contract';
@@ -81,6 +83,8 @@ export function createAdminService(core: ScimDeskCore): AdminService {
     dataDir: core.dataDir,
     limits: SETTINGS_LIMITS,
     optInAttributes: OPT_IN_ATTRIBUTES,
+    oktaActions: OKTA_ACTION_CHOICES,
+    customAttributeChoices: CUSTOM_ATTRIBUTE_CHOICES,
   });
 
   // Every input arrives parsed: the bindings validate once, in ./invoke.ts.

@@ -54,6 +54,12 @@ export const OKTA_ACTION_LABELS: Readonly<Record<OktaAction, string>> = {
   'not-okta': 'Not Okta-shaped',
 };
 
+/** The actions in order with their labels, as the console receives them (Settings facts). */
+export const OKTA_ACTION_CHOICES: readonly { id: OktaAction; label: string }[] = OKTA_ACTIONS.map((id) => ({
+  id,
+  label: OKTA_ACTION_LABELS[id],
+}));
+
 export function isOktaAction(v: unknown): v is OktaAction {
   return typeof v === 'string' && (OKTA_ACTIONS as readonly string[]).includes(v);
 }

@@ -3,6 +3,8 @@
  * (validation, defaults) and the console (form bounds, the opt-in attribute list).
  */
 import type { FaultRule } from './fault-rule';
+import type { OktaAction } from './okta-action';
+import type { Mutability, Returned, Uniqueness } from './schema/types';
 import { OPTIONAL_CORE_ATTRIBUTES, OPTIONAL_ENTERPRISE_ATTRIBUTES, type ProfileName } from './profiles';
 
 export interface Settings {
@@ -32,12 +34,30 @@ export interface Settings {
   limits: SettingsLimits;
   /** the attributes that can be enabled, as the form lists them */
   optInAttributes: readonly OptInAttribute[];
+  /** the Okta actions in the classifier's order, with the words the log, history and report use */
+  oktaActions: readonly { id: OktaAction; label: string }[];
+  /** what a custom attribute may be (docs/schemas.md), first the default */
+  customAttributeChoices: CustomAttributeChoices;
+}
+
+/** The enumerated characteristics of a custom attribute (RFC 7643 §7) the tenant accepts. */
+export interface CustomAttributeChoices {
+  type: readonly string[];
+  uniqueness: readonly Uniqueness[];
+  returned: readonly Returned[];
+  mutability: readonly Mutability[];
 }
 
 /** The read-only part of Settings: facts of the running server, never stored or patched. */
 export type SettingsFacts = Pick<
   Settings,
-  'scimPort' | 'scimHost' | 'dataDir' | 'limits' | 'optInAttributes'
+  | 'scimPort'
+  | 'scimHost'
+  | 'dataDir'
+  | 'limits'
+  | 'optInAttributes'
+  | 'oktaActions'
+  | 'customAttributeChoices'
 >;
 
 /** The part of Settings kept in the database. */

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminError } from '../../server/admin/admin-error';
 import type { AdminEvent } from '../../server/admin/contract';
 import { localAdminClient } from '../../server/admin/invoke';
+import { OKTA_ACTIONS, OKTA_ACTION_LABELS } from '../../server/domain/okta-action';
+import { CUSTOM_ATTRIBUTE_CHOICES } from '../../server/domain/schema/custom-attributes';
 import { OPT_IN_ATTRIBUTES, SETTINGS_LIMITS } from '../../server/domain/settings';
 import type { AdminApi } from '../../server/admin/methods';
 import { createAdminService, normalizePublicUrl, type AdminService } from '../../server/admin/service';
@@ -118,6 +120,22 @@ describe('info and settings', () => {
     ).rejects.toMatchObject({
       code: 'invalid-input',
     });
+  });
+
+  it('carries the Okta action labels and the custom attribute choices, so the console keeps no copy', async () => {
+    const s = await admin.getSettings();
+    // every action, in the classifier's order, with the words the activity feed and report use
+    expect(s.oktaActions.map((a) => a.id)).toEqual([...OKTA_ACTIONS]);
+    for (const a of s.oktaActions) expect(a.label).toBe(OKTA_ACTION_LABELS[a.id]);
+    expect(s.oktaActions.find((a) => a.id === 'members-replace')?.label).toBe(
+      'Membership replace (Push Now)',
+    );
+    // the choices offered are the values the tenant accepts, defaults first
+    expect(s.customAttributeChoices).toEqual(CUSTOM_ATTRIBUTE_CHOICES);
+    expect(s.customAttributeChoices.type[0]).toBe('string');
+    expect(s.customAttributeChoices.uniqueness).toEqual(['none', 'server', 'global']);
+    expect(s.customAttributeChoices.returned[0]).toBe('default');
+    expect(s.customAttributeChoices.mutability[0]).toBe('readWrite');
   });
 });
 

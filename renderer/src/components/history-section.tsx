@@ -9,7 +9,7 @@ import { useEffect } from 'react';
 import { MeasuredList } from './measured-list';
 import type { MemberRef, Version } from '../../../server/admin/contract';
 import { formatPreciseTime } from '../lib/format-time';
-import { actionLabel } from '../lib/okta-actions';
+import { ActionLabel } from './action-label';
 import { useHistory } from '../stores/history-store';
 import { useNav } from '../stores/nav-store';
 import { ErrorBanner } from './notice';
@@ -52,7 +52,12 @@ function VersionRow({ v }: { v: Version }) {
     <div className={`history-version kind-${v.kind}`} data-kind={v.kind}>
       <div className="history-head">
         <strong>{KIND_LABELS[v.kind]}</strong>
-        {v.action && <span className="history-action"> · {actionLabel(v.action)}</span>}
+        {v.action && (
+          <span className="history-action">
+            {' '}
+            · <ActionLabel action={v.action} />
+          </span>
+        )}
         <span className="muted mono"> · {formatPreciseTime(v.time)}</span>
         {v.tokenName && <span className="muted"> · {v.tokenName}</span>}
         {v.fault && <span className="form-error"> · fault rule {v.fault}</span>}

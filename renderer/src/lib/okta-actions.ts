@@ -1,36 +1,37 @@
 /**
- * Okta action names as the console shows them. The renderer may not import values from the
- * server, so the labels are repeated here; the Record type makes the compiler name any action
- * the server adds and this list misses.
+ * Okta action names as the console shows them. The server sends them with the settings facts
+ * (server/domain/okta-action.ts OKTA_ACTION_CHOICES), in the classifier's order, so the log, the
+ * history and the report use the same words; the renderer keeps no copy.
  */
+import { useEffect } from 'react';
 import type { OktaAction } from '../../../server/domain/okta-action';
+import { useSettings } from '../stores/settings-store';
 
-export const ACTION_LABELS: Readonly<Record<OktaAction, string>> = {
-  'test-credentials': 'Test API Credentials',
-  'import-users': 'Import users (page)',
-  'import-groups': 'Import groups (page)',
-  'schema-import': 'Import user schema',
-  'assign-lookup': 'Assign: lookup',
-  'assign-create': 'Assign: create',
-  'assign-link': 'Assign: link to existing user',
-  'profile-push': 'Profile push',
-  deactivate: 'Deactivate',
-  reactivate: 'Reactivate',
-  'password-push': 'Password push',
-  'group-lookup': 'Group push: lookup',
-  'group-create': 'Group push: create',
-  'group-link': 'Group push: link',
-  'group-rename': 'Group rename',
-  'members-add': 'Membership add',
-  'members-remove': 'Membership remove',
-  'members-add-remove': 'Membership add and remove',
-  'members-replace': 'Membership replace (Push Now)',
-  'group-delete': 'Group unlink (delete)',
-  'not-okta': 'Not Okta-shaped',
-};
+export type ActionChoice = { id: OktaAction; label: string };
 
-export const ACTIONS = Object.keys(ACTION_LABELS) as OktaAction[];
+/** Settings are loaded once for everyone who needs the labels (a table mounts many rows). */
+let asked = false;
 
-export function actionLabel(a: OktaAction | null | undefined): string {
-  return a ? ACTION_LABELS[a] : '';
+/** The actions with their labels; empty until the settings have arrived. */
+export function useOktaActions(): readonly ActionChoice[] {
+  const actions = useSettings((s) => s.settings?.oktaActions);
+  useEffect(() => {
+    if (!actions && !asked) {
+      asked = true;
+      void useSettings
+        .getState()
+        .load()
+        .finally(() => {
+          // a failed load may be retried by the next component that asks
+          if (!useSettings.getState().settings) asked = false;
+        });
+    }
+  }, [actions]);
+  return actions ?? [];
+}
+
+/** An action's label, or its id while the labels load. */
+export function labelOf(actions: readonly ActionChoice[], a: OktaAction | null | undefined): string {
+  if (!a) return '';
+  return actions.find((x) => x.id === a)?.label ?? a;
 }

@@ -8,6 +8,7 @@
  * what Netskope's examples show (`customKey: "CustomVal"`, `managerEmail`).
  */
 import { invalidValue } from '../errors';
+import type { CustomAttributeChoices } from '../settings';
 import type { AttributeDef, AttributeType, Mutability, Returned, Uniqueness } from './types';
 
 /** At most this many custom attributes: Netskope caps custom user attributes at 15 (docs/netskope.md §14). */
@@ -26,6 +27,14 @@ export const CUSTOM_ATTRIBUTE_TYPES: readonly AttributeType[] = [
 const MUTABILITIES: readonly Mutability[] = ['readWrite', 'immutable', 'readOnly', 'writeOnly'];
 const RETURNED: readonly Returned[] = ['default', 'always', 'request', 'never'];
 const UNIQUENESS: readonly Uniqueness[] = ['none', 'server', 'global'];
+
+/** What the console's custom schema form offers: the values checked below, defaults first. */
+export const CUSTOM_ATTRIBUTE_CHOICES: CustomAttributeChoices = {
+  type: CUSTOM_ATTRIBUTE_TYPES,
+  uniqueness: UNIQUENESS,
+  returned: RETURNED,
+  mutability: MUTABILITIES,
+};
 
 /** ATTRNAME = ALPHA *(nameChar), nameChar = "-" / "_" / DIGIT / ALPHA (RFC 7643 §2.1). */
 const ATTR_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;

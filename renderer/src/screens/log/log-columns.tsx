@@ -4,7 +4,7 @@ import { HttpStatus } from '../../components/status-badge';
 import type { Column } from '../../components/virtual-table';
 import { PreciseTime } from '../../components/precise-time';
 import { formatDuration } from '../../lib/format-time';
-import { actionLabel } from '../../lib/okta-actions';
+import { ActionLabel } from '../../components/action-label';
 
 function resourceText(e: LogSummary): string {
   return e.resources.map((r) => r.name ?? r.externalId ?? r.id).join(', ');
@@ -65,7 +65,9 @@ export const LOG_COLUMNS: Column<LogSummary>[] = [
     header: 'Okta action',
     width: 'minmax(110px, 1fr)',
     render: (e) => (
-      <span className={e.oktaAction === 'not-okta' ? 'muted' : undefined}>{actionLabel(e.oktaAction)}</span>
+      <span className={e.oktaAction === 'not-okta' ? 'muted' : undefined}>
+        <ActionLabel action={e.oktaAction} />
+      </span>
     ),
   },
   {

@@ -12,7 +12,7 @@ import {
   type StatusClass,
 } from '../../stores/log-filters';
 import { useLog } from '../../stores/log-store';
-import { ACTIONS, ACTION_LABELS } from '../../lib/okta-actions';
+import { useOktaActions } from '../../lib/okta-actions';
 import type { OktaAction } from '../../../../server/domain/okta-action';
 import { useTokens } from '../../stores/tokens-store';
 import { ToggleGroup } from './toggle-group';
@@ -26,6 +26,7 @@ export function LogFilterBar() {
   const applied = useLog((s) => s.filters);
   const setFilters = useLog((s) => s.setFilters);
   const tokens = useTokens((s) => s.tokens);
+  const actions = useOktaActions();
   const [draft, setDraft] = useState<LogFilters>(applied);
   const settled = useDebounced(draft, 300);
 
@@ -78,9 +79,9 @@ export function LogFilterBar() {
           onChange={(e) => set('action', e.target.value as OktaAction | '')}
         >
           <option value="">All Okta actions</option>
-          {ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {ACTION_LABELS[a]}
+          {actions.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.label}
             </option>
           ))}
         </select>

@@ -8,23 +8,19 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { CustomAttribute } from '../../../../server/admin/contract';
 import { errorMessage } from '../../api/admin-error';
 import { useCustomSchema } from '../../stores/custom-schema-store';
+import { useSettings } from '../../stores/settings-store';
 
-const TYPES: CustomAttribute['type'][] = [
-  'string',
-  'boolean',
-  'integer',
-  'decimal',
-  'dateTime',
-  'reference',
-  'binary',
-];
 type ChoiceKey = 'type' | 'uniqueness' | 'returned' | 'mutability';
-/** The attribute's enumerated characteristics (RFC 7643 §7), first option the default. */
-const CHOICES: { key: ChoiceKey; label: string; options: readonly string[] }[] = [
-  { key: 'type', label: 'Type', options: TYPES },
-  { key: 'uniqueness', label: 'Uniqueness', options: ['none', 'server', 'global'] },
-  { key: 'returned', label: 'Returned', options: ['default', 'always', 'request', 'never'] },
-  { key: 'mutability', label: 'Mutability', options: ['readWrite', 'immutable', 'readOnly', 'writeOnly'] },
+/**
+ * The attribute's enumerated characteristics (RFC 7643 §7), first option the default. The values
+ * come from the server with the settings facts (customAttributeChoices), so the form offers what
+ * the tenant accepts.
+ */
+const CHOICE_LABELS: { key: ChoiceKey; label: string }[] = [
+  { key: 'type', label: 'Type' },
+  { key: 'uniqueness', label: 'Uniqueness' },
+  { key: 'returned', label: 'Returned' },
+  { key: 'mutability', label: 'Mutability' },
 ];
 
 const BLANK: CustomAttribute = {
@@ -54,6 +50,7 @@ export function CustomSchemaPanel({ available }: { available: boolean }) {
   const schema = useCustomSchema((s) => s.schema);
   const loaded = useCustomSchema((s) => s.loaded);
   const saving = useCustomSchema((s) => s.saving);
+  const choices = useSettings((s) => s.settings?.customAttributeChoices);
   const [draft, setDraft] = useState<CustomAttribute>(BLANK);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
@@ -128,14 +125,14 @@ export function CustomSchemaPanel({ available }: { available: boolean }) {
           Name
           <input value={draft.name} onChange={(e) => set('name', e.target.value)} maxLength={64} />
         </label>
-        {CHOICES.map(({ key, label, options }) => (
+        {CHOICE_LABELS.map(({ key, label }) => (
           <label key={key} className="inline-field">
             {label}
             <select
               value={draft[key]}
               onChange={(e) => set(key, e.target.value as CustomAttribute[typeof key])}
             >
-              {options.map((o) => (
+              {(choices?.[key] ?? [draft[key]]).map((o) => (
                 <option key={o}>{o}</option>
               ))}
             </select>
