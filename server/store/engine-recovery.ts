@@ -59,22 +59,27 @@ export interface LoadOptions {
  * larger of 8 MiB and an eighth of the snapshot.
  *
  * sql.js keeps the database in an in-memory file whose buffer grows by an eighth whenever a
- * write passes its end, copying the whole database into newly allocated memory each time.
- * Loading copies the whole database anyway, so the bytes handed to sql.js carry zeroed room
- * after the last page: writes that extend the database fill it in place, and the first growth
- * copy comes only after that much growth. SQLite reads the database's size from its header, so
- * the room is never part of the database: exports and snapshots hold only its pages.
+ * write passes its end, copying the whole database into newly allocated memory each time. The
+ * buffer handed to sql.js at load becomes that file's buffer (a Buffer is kept as a view, not
+ * copied), so reading the snapshot into a larger, zeroed buffer gives the file room after its last
+ * page: writes that extend the database fill it in place, and the first growth copy comes only
+ * after that much growth. The room's pages are never touched until used, so they cost no resident
+ * memory before. SQLite reads the database's size from its header, so the room is never part of
+ * the database: exports and snapshots hold only its pages.
  */
 export const GROWTH_HEADROOM_MIN = 8 * 1024 * 1024;
 export const GROWTH_HEADROOM_FRACTION = 1 / 8;
 
 /** The snapshot file's bytes followed by zeroed growth room (see GROWTH_HEADROOM_MIN). */
-export function readWithHeadroom(path: string): Uint8Array {
+export function readWithHeadroom(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
     const room = Math.max(GROWTH_HEADROOM_MIN, Math.floor(size * GROWTH_HEADROOM_FRACTION));
-    const bytes = new Uint8Array(size + room);
+    // A Node Buffer, not a plain Uint8Array: sql.js copies what it is given with slice(), which
+    // for a Buffer is a view. The file keeps these bytes without a copy, and the room stays
+    // untouched (not resident) until the database grows into it.
+    const bytes = Buffer.alloc(size + room);
     let done = 0;
     while (done < size) {
       const n = readSync(fd, bytes, done, size - done, done);

@@ -25,6 +25,9 @@ describe('growth headroom', () => {
     const small = join(dir, 'small');
     writeFileSync(small, Buffer.from('abc'));
     const s = readWithHeadroom(small);
+    // a Buffer, which sql.js keeps as the file's buffer (Buffer#slice is a view): no copy at load
+    expect(Buffer.isBuffer(s)).toBe(true);
+    expect(s.slice(0, 3).buffer).toBe(s.buffer);
     expect(s.length).toBe(3 + GROWTH_HEADROOM_MIN);
     expect(Buffer.from(s.subarray(0, 3)).toString()).toBe('abc');
     expect(s.subarray(3).every((b) => b === 0)).toBe(true);
