@@ -32,15 +32,21 @@ import { mixedStream } from './lib/scenarios/snapshot-load';
 const [scenario = 'lookup', usersArg = '10000', secondsArg = '5', variant = ''] = process.argv.slice(2);
 const users = Number(usersArg);
 
-async function groupStream(origin: string): Promise<(k: number) => RequestSpec> {
+/** Creates an empty group over SCIM; returns its id. */
+async function createGroup(origin: string, label: string): Promise<string> {
   let id = '';
   await runLoad({
     origin,
     concurrency: 1,
     requests: 1,
-    next: () => json('POST', `${BASE}/Groups`, { displayName: `profile ${Date.now()}`, members: [] }),
+    next: () => json('POST', `${BASE}/Groups`, { displayName: `${label} ${Date.now()}`, members: [] }),
     onBody: (_k, _s, b) => (id = (JSON.parse(b) as { id: string }).id),
   });
+  return id;
+}
+
+async function groupStream(origin: string): Promise<(k: number) => RequestSpec> {
+  const id = await createGroup(origin, 'profile');
   const batches = Math.floor(users / 1000);
   await runLoad({
     origin,
@@ -53,14 +59,7 @@ async function groupStream(origin: string): Promise<(k: number) => RequestSpec> 
 
 /** ×1,000 membership batches on one group, alternately adding and removing the same users. */
 async function batchStream(origin: string): Promise<(k: number) => RequestSpec> {
-  let id = '';
-  await runLoad({
-    origin,
-    concurrency: 1,
-    requests: 1,
-    next: () => json('POST', `${BASE}/Groups`, { displayName: `batch ${Date.now()}`, members: [] }),
-    onBody: (_k, _s, b) => (id = (JSON.parse(b) as { id: string }).id),
-  });
+  const id = await createGroup(origin, 'batch');
   return (k) =>
     json('PATCH', `${BASE}/Groups/${id}`, oktaMembersBody(k % 2 === 0 ? 'add' : 'remove', 0, 1000));
 }
