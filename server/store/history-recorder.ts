@@ -67,6 +67,7 @@ export class HistoryRecorder {
   record(tx: Tx, change: RecordedChange, ctx: RecordContext): void {
     const opts = this.options();
     if (!opts.enabled) return;
+    const time = new Date().toISOString();
     // One object per version, built once (no spread copies): this runs inside every write.
     const version = (kind: VersionKind, diff: DiffEntry[]): NewStoredVersion => {
       const v: NewStoredVersion = {
@@ -87,7 +88,6 @@ export class HistoryRecorder {
       if (ctx.fault) v.fault = ctx.fault;
       return v;
     };
-    const time = new Date().toISOString();
     const append = (v: NewStoredVersion): void => void this.repo.append(tx, v, opts.maxBytes);
 
     const diff =
