@@ -199,6 +199,7 @@ export function createAdminService(core: ScimDeskCore): AdminService {
           entries,
           settings: core.settings(),
           tokenCreationTimes: core.tokens.list().map((t) => t.creationTime),
+          history: core.store.history,
           source: { dataDir: core.dataDir, serverRunning: true, journalLsn: core.store.engine.stats().lsn },
         }),
       );

@@ -53,6 +53,7 @@ try {
     entries: opened.entries,
     settings: opened.settings,
     tokenCreationTimes: opened.tokenCreationTimes,
+    history: opened.history,
     source: { dataDir: opts.data, serverRunning: null, journalLsn: opened.lsn },
     maxResources: max,
   });

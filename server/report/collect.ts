@@ -8,7 +8,7 @@ import type { Version } from '../domain/history';
 import type { OktaAction } from '../domain/okta-action';
 import type { LogEntry, StatusClass } from '../domain/request-record';
 import type { StoredSettings } from '../domain/settings';
-import { HistoryRepo } from '../store/history-repo';
+import type { HistoryStore } from '../store/history-store';
 import type { Reader } from '../store/types';
 import type {
   EvidenceRef,
@@ -26,6 +26,8 @@ export interface ReportInput {
   entries: readonly LogEntry[];
   settings: StoredSettings;
   tokenCreationTimes: readonly string[];
+  /** the tenant's resource history (null: none kept) */
+  history: HistoryStore | null;
   source: ValidationReport['source'];
   /** users and groups listed at most (each); the rest are counted */
   maxResources?: number;
@@ -87,10 +89,9 @@ function scimError(e: LogEntry): { detail: string; scimType: string | null } {
 export function collectReport(input: ReportInput): ValidationReport {
   const { reader: r, entries, settings } = input;
   const cap = input.maxResources ?? DEFAULT_MAX_RESOURCES;
-  const repo = new HistoryRepo();
-  const withHistory = hasTable(r, 'history');
-  const versions: Version[] = withHistory ? [...repo.all(r)] : [];
-  const truncated = withHistory ? repo.truncatedResources(r) : new Set<string>();
+  const withHistory = input.history !== null;
+  const versions: Version[] = input.history ? [...input.history.all(r)] : [];
+  const truncated = input.history?.truncatedResources() ?? new Set<string>();
 
   const byResource = new Map<string, Version[]>();
   for (const v of versions) {

@@ -1,8 +1,8 @@
 /**
  * Opens a data directory for reading only, whether or not a server runs on it: the snapshot and
  * the journal are read into an in-memory sql.js database (server/store/engine-recovery.ts with
- * repair off: nothing is truncated, renamed or deleted), the request log files are read as
- * they are. No file in the directory is created, changed or locked.
+ * repair off: nothing is truncated, renamed or deleted), the history files and the request log
+ * files are read as they are. No file in the directory is created, changed or locked.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import type { LogEntry } from '../domain/request-record';
 import { readLogFiles } from '../log/log-files';
 import { StatementCache } from '../store/engine-apply';
 import { loadState } from '../store/engine-recovery';
+import { HistoryStore } from '../store/history-store';
 import { loadSqlJs } from '../store/sqljs';
 import type { Reader } from '../store/types';
 
@@ -20,6 +21,8 @@ export interface OpenedDataDir {
   settings: StoredSettings;
   tokenCreationTimes: string[];
   entries: LogEntry[];
+  /** null for a directory written before resource history existed */
+  history: HistoryStore | null;
   close(): void;
 }
 
@@ -34,7 +37,7 @@ export async function openDataDirReadOnly(dataDir: string, wasmPath?: string): P
   let last: unknown;
   for (let i = 0; i < ATTEMPTS && !state; i++) {
     try {
-      state = loadState(SQL, dbDir, { repair: false });
+      state = loadState(SQL, dbDir, { repair: false, sides: true });
     } catch (err) {
       last = err;
     }
@@ -61,6 +64,14 @@ export async function openDataDirReadOnly(dataDir: string, wasmPath?: string): P
     profile: (saved['profile'] as StoredSettings['profile'] | undefined) ?? 'netskope',
     orgKey: (saved['orgKey'] as string | undefined) ?? '',
   } as StoredSettings;
+  // Migration 7 moved history into its own files; a directory last opened by an older build may
+  // still keep it in the database, or (before migration 3) have none.
+  const schemaVersion = reader.get<{ user_version: number }>('PRAGMA user_version');
+  let history: HistoryStore | null = null;
+  if ((schemaVersion?.user_version ?? 0) >= 7 || has('history')) {
+    history = HistoryStore.readOnly(dbDir, state.lsn, state.sides);
+    if (has('history') && has('history_truncated')) history.importTable(reader);
+  }
   const tokenCreationTimes = has('tokens')
     ? reader.all<{ t: string }>('SELECT creation_time AS t FROM tokens').map((x) => x.t)
     : [];
@@ -71,6 +82,7 @@ export async function openDataDirReadOnly(dataDir: string, wasmPath?: string): P
     settings,
     tokenCreationTimes,
     entries: existsSync(logDir) ? readLogFiles(logDir) : [],
+    history,
     close() {
       cache.clear();
       db.close();

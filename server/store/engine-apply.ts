@@ -19,6 +19,8 @@ export type JournalStatement = [sql: string, params: SqlParams | null];
 export interface JournalPayload {
   lsn: number;
   s: JournalStatement[];
+  /** side entries (Tx.side in ./types.ts): not applied to the database */
+  x?: unknown[];
 }
 
 const DEFAULT_MAX_STATEMENTS = 256;
@@ -132,7 +134,12 @@ export function applyStatements(cache: StatementCache, statements: readonly Jour
 /** Parses a journal payload, checking its shape so that damage is reported, not replayed. */
 export function parsePayload(payload: string): JournalPayload {
   const value = JSON.parse(payload) as Partial<JournalPayload>;
-  if (typeof value.lsn !== 'number' || !Number.isSafeInteger(value.lsn) || !Array.isArray(value.s)) {
+  if (
+    typeof value.lsn !== 'number' ||
+    !Number.isSafeInteger(value.lsn) ||
+    !Array.isArray(value.s) ||
+    (value.x !== undefined && !Array.isArray(value.x))
+  ) {
     throw new Error('payload is not a journal record');
   }
   return value as JournalPayload;

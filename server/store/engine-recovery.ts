@@ -43,6 +43,8 @@ export interface LoadedState {
   segments: LiveSegment[];
   /** records replayed from the journal */
   replayed: number;
+  /** side entries of the replayed records, when LoadOptions.sides asked for them */
+  sides: { lsn: number; x: unknown[] }[];
   /** what was repaired, for the 'recovered' event */
   messages: string[];
 }
@@ -52,6 +54,8 @@ export interface LoadOptions {
   maxLsn?: number;
   /** truncate a damaged segment, set later ones aside and delete obsolete ones */
   repair: boolean;
+  /** collect the side entries of the records replayed (SideLog in ./types.ts) */
+  sides?: boolean;
 }
 
 /**
@@ -123,6 +127,7 @@ export function loadState(SQL: SqlJsStatic, dir: string, options: LoadOptions): 
   const cache = new StatementCache(db);
   let lsn = snapshotLsn;
   let replayed = 0;
+  const sides: LoadedState['sides'] = [];
   let stopped = false;
   let reachedMax = false;
   db.exec('BEGIN');
@@ -179,6 +184,7 @@ export function loadState(SQL: SqlJsStatic, dir: string, options: LoadOptions): 
         }
         lsn = rec.lsn;
         replayed++;
+        if (options.sides && rec.x?.length) sides.push({ lsn, x: rec.x });
       }
       if (damage !== null) {
         stopped = true;
@@ -203,5 +209,5 @@ export function loadState(SQL: SqlJsStatic, dir: string, options: LoadOptions): 
   }
   cache.clear();
   if (options.repair && messages.length > 0) syncDirSync(dir);
-  return { db, lsn, snapshotLsn, segments, replayed, messages };
+  return { db, lsn, snapshotLsn, segments, replayed, sides, messages };
 }

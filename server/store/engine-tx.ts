@@ -14,10 +14,18 @@ export interface TxOutcome<T> {
   result: T;
   /** statements to journal, in order; empty for a read-only transaction */
   statements: JournalStatement[];
+  /** side entries (JSON texts) to journal with them (Tx.side) */
+  sides: string[];
 }
 
-export function runTransaction<T>(cache: StatementCache, fn: (tx: Tx, script: Script) => T): TxOutcome<T> {
+export function runTransaction<T>(
+  cache: StatementCache,
+  fn: (tx: Tx, script: Script) => T,
+  /** whether Tx.side may be used (the engine has a SideLog) */
+  sidesAllowed = false,
+): TxOutcome<T> {
   const statements: JournalStatement[] = [];
+  const sides: string[] = [];
   const tx: Tx = {
     run: (sql: string, params: SqlParams = []) => {
       const r = cache.run(sql, params);
@@ -27,6 +35,10 @@ export function runTransaction<T>(cache: StatementCache, fn: (tx: Tx, script: Sc
     },
     get: (sql, params) => cache.get(sql, params),
     all: (sql, params) => cache.all(sql, params),
+    side: (entry) => {
+      if (!sidesAllowed) throw new Error('this engine has no side log for side entries');
+      sides.push(entry);
+    },
   };
   const script: Script = (sql) => {
     cache.db.exec(sql);
@@ -48,5 +60,5 @@ export function runTransaction<T>(cache: StatementCache, fn: (tx: Tx, script: Sc
     }
     throw err;
   }
-  return { result, statements };
+  return { result, statements, sides };
 }

@@ -25,7 +25,7 @@ import type { Script, TxOutcome } from './engine-tx';
 import { encodeRecord } from './journal';
 import { defaultWasmPath, loadSqlJs } from './sqljs';
 import { StoreUnavailableError } from './types';
-import type { Engine, EngineOptions, EngineStats, Migration, Reader, Tx } from './types';
+import type { Engine, EngineOptions, EngineStats, Migration, Reader, SideLog, Tx } from './types';
 
 /**
  * The floor of the adaptive snapshot threshold. 16 MiB rather than the 4 MiB it was: below
@@ -78,7 +78,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     } catch {
       // not a file (or not removable): the worker reports it if a snapshot then fails
     }
-    const state = loadState(SQL, dir, { repair: true });
+    const state = loadState(SQL, dir, { repair: true, sides: options.side !== undefined });
     const engine = new SqlJsEngine(SQL, dir, wasmPath, options, state, () => openDirs.delete(dir));
     try {
       await engine.start(options.migrations);
@@ -107,6 +107,10 @@ class SqlJsEngine implements Engine {
   /** the threshold in force: fixed, or the larger of the floor and a fraction of the database */
   private snapshotBytes: number;
   private readonly functions: NonNullable<EngineOptions['functions']>;
+  /** where side entries go (Tx.side); see SideLog */
+  private readonly side: SideLog | undefined;
+  /** the side entries replayed at start-up, handed to the side log by start() */
+  private recovered: LoadedState['sides'] | null;
 
   private lsn: number;
   private durableLsn: number;
@@ -147,6 +151,8 @@ class SqlJsEngine implements Engine {
     this.db = state.db;
     this.cache = new StatementCache(this.db);
     this.functions = options.functions ?? {};
+    this.side = options.side;
+    this.recovered = state.sides;
     this.registerFunctions();
     this.lsn = this.durableLsn = state.lsn;
     this.snapshotLsn = state.snapshotLsn;
@@ -162,6 +168,9 @@ class SqlJsEngine implements Engine {
   /** Opens the journal for appending and applies pending migrations, each as a journaled write. */
   async start(migrations: readonly Migration[]): Promise<void> {
     await this.journal.open(this.durableLsn + 1);
+    // Everything replayed is durable in the journal: the side log catches up with it first.
+    this.side?.recover(this.durableLsn, this.recovered ?? []);
+    this.recovered = null;
     const version = Number(scalar(this.db, 'PRAGMA user_version') ?? 0);
     if (version > migrations.length) {
       throw new Error(`database schema version ${version} is newer than this build (${migrations.length})`);
@@ -247,6 +256,7 @@ class SqlJsEngine implements Engine {
       await this.snapshotRunning;
       await this.snapshotter.close().catch(() => undefined);
       await this.journal.close().catch(() => undefined);
+      this.side?.close();
     } finally {
       this.cache.clear();
       this.db.close();
@@ -287,13 +297,21 @@ class SqlJsEngine implements Engine {
     this.inTx = true;
     let outcome: TxOutcome<T>;
     try {
-      outcome = runTransaction(this.cache, fn);
+      outcome = runTransaction(this.cache, fn, this.side !== undefined);
+    } catch (err) {
+      this.side?.aborted();
+      throw err;
     } finally {
       this.inTx = false;
     }
-    if (outcome.statements.length === 0) return [outcome.result, null];
+    const { statements, sides } = outcome;
+    if (statements.length === 0 && sides.length === 0) return [outcome.result, null];
     const lsn = ++this.lsn;
-    const payload = JSON.stringify({ lsn, s: outcome.statements });
+    // Side entries are JSON texts already: spliced in, not encoded a second time.
+    const s = JSON.stringify(statements);
+    const payload =
+      sides.length === 0 ? `{"lsn":${lsn},"s":${s}}` : `{"lsn":${lsn},"s":${s},"x":[${sides.join(',')}]}`;
+    if (sides.length > 0) this.side?.committed(lsn);
     const entry: Entry = { lsn, payload, frame: encodeRecord(payload) };
     this.pending.push(entry);
     this.kick();
@@ -338,6 +356,7 @@ class SqlJsEngine implements Engine {
       return;
     }
     this.durableLsn = (batch[batch.length - 1] as Entry).lsn;
+    this.side?.durable(this.durableLsn);
     this.commits++;
     this.records += batch.length;
     if (this.health === 'failed') {
@@ -360,6 +379,7 @@ class SqlJsEngine implements Engine {
     this.journal.markBroken();
     this.health = 'failed';
     let message = `journal append failed: ${errorMessage(cause)}`;
+    this.side?.rolledBack(this.durableLsn);
     try {
       this.reload();
       message += `; rolled back to LSN ${this.durableLsn}`;
@@ -445,6 +465,9 @@ class SqlJsEngine implements Engine {
       // and a journal that cannot be reopened must not be rolled away from.
       if (!this.journal.isOpen) await this.ensureOpen();
       if ((this.journal.current?.firstLsn ?? 0) <= x) await this.journal.roll(x + 1);
+      // The journal records through x go once the snapshot is written: their side entries must
+      // be durable elsewhere before it starts.
+      await this.side?.beforeSnapshot(x);
     } catch (err) {
       this.snapshotFailed(err, waiters);
       return;

@@ -3,7 +3,7 @@
  * records becomes history versions in the same transaction (./history-recorder.ts), so a
  * version is journaled with its write and never outlives or misses it.
  */
-import type { HistoryRepo } from './history-repo';
+import type { HistoryStore } from './history-store';
 import { HistoryRecorder, type HistoryOptions, type RecordedChange } from './history-recorder';
 import type { ResourceChange, WriteContext, WriteObserver } from './resource-change';
 import type { Tx } from './types';
@@ -19,7 +19,7 @@ export class HistoryObserver implements WriteObserver {
   readonly memberSeqs = true;
   private readonly recorder: HistoryRecorder;
 
-  constructor(repo: HistoryRepo, options: () => HistoryOptions) {
+  constructor(repo: HistoryStore, options: () => HistoryOptions) {
     this.recorder = new HistoryRecorder(repo, options);
   }
 

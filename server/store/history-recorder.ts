@@ -17,7 +17,7 @@ import {
   type VersionKind,
 } from '../domain/history';
 import type { OktaAction } from '../domain/okta-action';
-import type { HistoryRepo, NewStoredVersion } from './history-repo';
+import type { HistoryStore, NewStoredVersion } from './history-store';
 import type { Tx } from './types';
 
 export interface RecordedResource {
@@ -60,7 +60,7 @@ const nameOf = (r: RecordedResource | null): string | null => r?.userName ?? r?.
 
 export class HistoryRecorder {
   constructor(
-    private readonly repo: HistoryRepo,
+    private readonly repo: HistoryStore,
     private readonly options: () => HistoryOptions,
   ) {}
 

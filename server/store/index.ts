@@ -4,13 +4,13 @@
  * database could replace the engine behind this module.
  */
 import { openEngine } from './engine';
-import { MIGRATIONS } from './schema';
+import { storeMigrations } from './schema';
 import type { Engine, EngineOptions } from './types';
 import { UsersRepo } from './users-repo';
 import { GroupsRepo } from './groups-repo';
 import { TokensRepo } from './tokens-repo';
 import { SettingsRepo } from './settings-repo';
-import { HistoryRepo } from './history-repo';
+import { HistoryStore } from './history-store';
 import { CustomSchemaRepo } from './custom-schema-repo';
 import { FILTER_SQL_FUNCTIONS } from '../query';
 import { ResourceWrites } from './resource-writes';
@@ -24,7 +24,8 @@ export interface Store {
   groups: GroupsRepo;
   tokens: TokensRepo;
   settings: SettingsRepo;
-  history: HistoryRepo;
+  /** resource history, in its own files beside the database (docs/history.md) */
+  history: HistoryStore;
   /** the tenant's custom schema and the per-user index of its values */
   customSchema: CustomSchemaRepo;
   /** user writes: transaction, uniqueness, active/delete semantics, change recording */
@@ -38,14 +39,22 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type StoreOptions = Omit<EngineOptions, 'migrations' | 'functions'>;
+export type StoreOptions = Omit<EngineOptions, 'migrations' | 'functions' | 'side'>;
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const engine = await openEngine({
-    ...options,
-    migrations: MIGRATIONS,
-    functions: FILTER_SQL_FUNCTIONS,
-  });
+  const history = HistoryStore.open(options.dir);
+  let engine: Engine;
+  try {
+    engine = await openEngine({
+      ...options,
+      migrations: storeMigrations(history),
+      functions: FILTER_SQL_FUNCTIONS,
+      side: history,
+    });
+  } catch (err) {
+    history.close();
+    throw err;
+  }
   const users = new UsersRepo();
   const groups = new GroupsRepo();
   const writes = new ResourceWrites(engine);
@@ -61,7 +70,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     changes,
     tokens: new TokensRepo(),
     settings: new SettingsRepo(),
-    history: new HistoryRepo(),
+    history,
     customSchema: new CustomSchemaRepo(),
     close: () => engine.close(),
   };

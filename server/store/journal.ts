@@ -2,7 +2,8 @@
  * The journal's on-disk format and segment naming.
  *
  * A record is `[u32 payload length][u32 CRC-32 of payload][payload]`, little-endian, where the
- * payload is UTF-8 JSON `{"lsn":n,"s":[[sql,params|null],...]}` (see engine-apply.ts). The length
+ * payload is UTF-8 JSON `{"lsn":n,"s":[[sql,params|null],...]}`, with `"x":[...]` after it when the
+ * write carried side entries (see engine-apply.ts and SideLog in types.ts). The length
  * lets a reader find the next record; the CRC tells a complete record from one torn by a crash
  * mid-append or damaged on disk. Records are appended with one write and one fsync per group
  * commit (docs/architecture.md "Durability with sql.js").

@@ -9,6 +9,7 @@
  * stable paging (Okta requires consistent ordering, docs/okta.md Q15).
  * Group members live in their own table so a 100,000-member group is cheap to change.
  */
+import type { HistoryStore } from './history-store';
 import { groupSearchText, userSearchText } from './search-text';
 import type { Migration, Tx } from './types';
 
@@ -36,7 +37,7 @@ function backfillSearch(
   }
 }
 
-export const MIGRATIONS: readonly Migration[] = [
+const TABLE_MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE users (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -213,3 +214,29 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX history_resource ON history(resource_id, seq);
   `,
 ];
+
+/**
+ * The schema, with migration 7 moving history out of the database into its own files
+ * (docs/history.md "Where versions are kept"): the versions and truncated marks are written to
+ * the history store in `history` (fsynced) before the tables go, and the move skips what the
+ * files already hold, so a crash in between loses nothing and repeats nothing.
+ */
+export function storeMigrations(history: HistoryStore | null): readonly Migration[] {
+  return [
+    ...TABLE_MIGRATIONS,
+    {
+      sql: '',
+      backfill: (tx) => {
+        const rows = tx.get<{ n: number }>('SELECT count(*) AS n FROM history')?.n ?? 0;
+        const marks = tx.get<{ n: number }>('SELECT count(*) AS n FROM history_truncated')?.n ?? 0;
+        if (rows + marks === 0) return;
+        if (!history) throw new Error('moving history out of the database needs the history store');
+        history.importTable(tx);
+      },
+      after: 'DROP TABLE history; DROP TABLE history_truncated;',
+    },
+  ];
+}
+
+/** The schema for a database without history rows to move (tests building tables, read-only tools). */
+export const MIGRATIONS: readonly Migration[] = storeMigrations(null);

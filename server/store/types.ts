@@ -36,6 +36,37 @@ export interface Reader {
  */
 export interface Tx extends Reader {
   run(sql: string, params?: SqlParams): RunResult;
+  /**
+   * Adds a side entry to this write's journal record: one JSON value, given as its text, that
+   * the engine does not apply to the database but hands to EngineOptions.side (resource history,
+   * docs/history.md "Where versions are kept"). It is journaled, and so durable, with the write.
+   */
+  side(entry: string): void;
+}
+
+/**
+ * Data kept beside the database and made durable by the journal (./engine.ts): a write's side
+ * entries ride in its journal record, and this log keeps its own files from them. The engine
+ * calls these hooks in order; everything happens on the main thread.
+ */
+export interface SideLog {
+  /** start-up: memory and disk now hold records through `lsn`; these records (after the snapshot) carried entries */
+  recover(lsn: number, records: readonly { lsn: number; x: readonly unknown[] }[]): void;
+  /** the write that added entries (Tx.side) committed in memory as record `lsn` */
+  committed(lsn: number): void;
+  /** the write that added entries was rolled back: forget them */
+  aborted(): void;
+  /** records through `lsn` are durable in the journal */
+  durable(lsn: number): void;
+  /** memory was rolled back to `lsn` (an append failed): forget entries of later records */
+  rolledBack(lsn: number): void;
+  /**
+   * A snapshot covering `lsn` is about to start; once it is written, the journal records through
+   * `lsn` are deleted. Resolve only when every entry through `lsn` is durable in the log's own
+   * files; a rejection fails the snapshot and keeps the journal.
+   */
+  beforeSnapshot(lsn: number): Promise<void>;
+  close(): void;
 }
 
 /**
@@ -73,6 +104,8 @@ export interface EngineOptions {
   fsync?: boolean;
   /** overrides of the journal's file operations, for fault-injection tests (ENOSPC, EIO) */
   io?: Partial<EngineIo>;
+  /** where the side entries of journal records go (Tx.side); without it a side entry is refused */
+  side?: SideLog;
 }
 
 export interface EngineStats {

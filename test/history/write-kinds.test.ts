@@ -253,13 +253,15 @@ describe('history of group writes', () => {
 });
 
 describe('durability and secrets', () => {
-  it('never writes a secret to the snapshot or the journal, and history survives a restart', async () => {
+  it('never writes a secret to the snapshot, the journal or the history files, and history survives a restart', async () => {
     const id = await newUser('durable@example.com');
     await call(`/Users/${id}`, { method: 'PATCH', json: pathlessReplace({ active: false }) });
     await srv.core.store.engine.snapshot();
     await call(`/Users/${id}`, { method: 'PATCH', json: pathlessReplace({ password: SECRET }) });
     await srv.core.store.engine.flush();
     const dbDir = join(srv.dataDir, 'db');
+    // the scan covers the history files, where versions are kept
+    expect((await readdir(dbDir)).some((f) => /^history-\d+\.log$/.test(f))).toBe(true);
     for (const f of await readdir(dbDir)) {
       const bytes = await readFile(join(dbDir, f));
       expect(bytes.includes(Buffer.from(SECRET)), f).toBe(false);
