@@ -35,6 +35,13 @@ export class JournalWriter {
     return n;
   }
 
+  /** durable bytes less side entries appended since start-up (what the snapshot threshold counts) */
+  get statementBytes(): number {
+    let n = 0;
+    for (const s of this.segments) n += s.size - (s.sideBytes ?? 0);
+    return n;
+  }
+
   /**
    * Opens the current segment for appending (creating `journal-<nextLsn>.log` if there is none,
    * or if the last one is empty but named for another LSN), cutting it back to its durable size.
@@ -67,13 +74,17 @@ export class JournalWriter {
     await this.io.fsync(fd);
   }
 
-  /** Writes one batch at the durable end of the current segment, then (optionally) fsyncs. */
-  async append(data: Uint8Array, fsync: boolean): Promise<void> {
+  /**
+   * Writes one batch at the durable end of the current segment, then (optionally) fsyncs.
+   * `sideBytes`: how much of it is side entries (about: counted in characters).
+   */
+  async append(data: Uint8Array, fsync: boolean, sideBytes = 0): Promise<void> {
     const cur = this.current;
     if (this.fd === null || !cur) throw new Error('journal is not open');
     await this.io.write(this.fd, data, cur.size);
     if (fsync) await this.io.fsync(this.fd);
     cur.size += data.length;
+    cur.sideBytes = (cur.sideBytes ?? 0) + sideBytes;
   }
 
   /**

@@ -32,6 +32,8 @@ export interface LiveSegment {
   path: string;
   /** bytes of good records */
   size: number;
+  /** of which side entries appended since start-up (segments read at start-up count none) */
+  sideBytes?: number;
 }
 
 export interface LoadedState {

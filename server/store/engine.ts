@@ -46,7 +46,10 @@ export const SNAPSHOT_JOURNAL_FRACTION = 1 / 8;
 
 interface Entry {
   lsn: number;
+  /** the record as the replica applies it: its statements, without side entries */
   payload: string;
+  /** characters of side entries in the frame (not counted towards the snapshot threshold) */
+  sideChars: number;
   frame: Buffer;
   resolve?: () => void;
   reject?: (err: Error) => void;
@@ -187,7 +190,7 @@ class SqlJsEngine implements Engine {
         script(`PRAGMA user_version = ${i + 1}`);
       });
     }
-    if (this.journal.bytes >= this.snapshotBytes) this.kick();
+    if (this.journal.statementBytes >= this.snapshotBytes) this.kick();
   }
 
   read<T>(fn: (r: Reader) => T): T {
@@ -309,10 +312,15 @@ class SqlJsEngine implements Engine {
     const lsn = ++this.lsn;
     // Side entries are JSON texts already: spliced in, not encoded a second time.
     const s = JSON.stringify(statements);
-    const payload =
-      sides.length === 0 ? `{"lsn":${lsn},"s":${s}}` : `{"lsn":${lsn},"s":${s},"x":[${sides.join(',')}]}`;
+    const payload = `{"lsn":${lsn},"s":${s}}`;
+    const record = sides.length === 0 ? payload : `{"lsn":${lsn},"s":${s},"x":[${sides.join(',')}]}`;
     if (sides.length > 0) this.side?.committed(lsn);
-    const entry: Entry = { lsn, payload, frame: encodeRecord(payload) };
+    const entry: Entry = {
+      lsn,
+      payload,
+      sideChars: record.length - payload.length,
+      frame: encodeRecord(record),
+    };
     this.pending.push(entry);
     this.kick();
     return [outcome.result, entry];
@@ -350,7 +358,9 @@ class SqlJsEngine implements Engine {
     try {
       if (!this.journal.isOpen) await this.ensureOpen();
       const data = batch.length === 1 ? (batch[0] as Entry).frame : Buffer.concat(batch.map((e) => e.frame));
-      await this.journal.append(data, this.fsync);
+      let side = 0;
+      for (const e of batch) side += e.sideChars;
+      await this.journal.append(data, this.fsync, side);
     } catch (err) {
       this.failBatch(batch, err);
       return;
@@ -443,7 +453,10 @@ class SqlJsEngine implements Engine {
   private wantSnapshot(): boolean {
     if (this.snapshotRunning || this.closed) return false;
     if (this.snapshotWaiters.length > 0) return true;
-    const bytes = this.journal.bytes;
+    // Side entries are not counted: replaying them costs no SQL, and counting them made history
+    // snapshot the whole database more often (a PUT's record is half again as large with its
+    // version; docs/history.md "What history costs").
+    const bytes = this.journal.statementBytes;
     return bytes >= this.snapshotBytes && bytes >= this.snapshotRetryBytes;
   }
 
@@ -456,7 +469,7 @@ class SqlJsEngine implements Engine {
     const waiters = this.snapshotWaiters.splice(0);
     const x = this.durableLsn;
     if (x === this.snapshotLsn) {
-      this.snapshotRetryBytes = this.journal.bytes + this.snapshotBytes;
+      this.snapshotRetryBytes = this.journal.statementBytes + this.snapshotBytes;
       for (const w of waiters) w.resolve();
       return;
     }
@@ -496,7 +509,7 @@ class SqlJsEngine implements Engine {
   /** A failed snapshot loses nothing: the journal segments it would have replaced stay. */
   private snapshotFailed(err: unknown, waiters: Waiter[]): void {
     this.snapshotRunning = null;
-    this.snapshotRetryBytes = this.journal.bytes + this.snapshotBytes;
+    this.snapshotRetryBytes = this.journal.statementBytes + this.snapshotBytes;
     const message = `snapshot failed (journal kept): ${errorMessage(err)}`;
     this.lastError = message;
     this.events.emit('error', message);

@@ -61,7 +61,9 @@ async function historyFiles(dir: string): Promise<string[]> {
   return (await readdir(dir)).filter((f) => /^history-\d+\.log$/.test(f)).sort();
 }
 
-async function historyBytes(dir: string): Promise<number> {
+/** The history files' size, once the store has written what waits in memory (a snapshot makes it). */
+async function historyBytes(dir: string, store?: Store): Promise<number> {
+  await store?.engine.snapshot();
   let n = 0;
   for (const f of await historyFiles(dir)) n += (await stat(join(dir, f))).size;
   return n;
@@ -116,6 +118,8 @@ describe('history store', () => {
     const journal = (await readdir(dir)).filter((f) => f.startsWith('journal-'));
     const records = (await Promise.all(journal.map((f) => readFile(join(dir, f), 'utf8')))).join('');
     expect(records).toContain('"x":[[1,"u1","2026-01-01T00:00:01.000Z"');
+    // the line is written in batches, and at the latest before a snapshot lets the journal go
+    await store.engine.snapshot();
     const [line] = await lines(dir);
     expect(line?.slice(1, 4)).toEqual([1, 'u1', '2026-01-01T00:00:01.000Z']);
     expect(typeof line?.[0]).toBe('number');
@@ -130,7 +134,7 @@ describe('history store', () => {
     });
     const stats = store.history.stats();
     expect(stats.bytes).toBeLessThanOrEqual(cap);
-    expect(stats.bytes).toBe(await historyBytes(dir));
+    expect(stats.bytes).toBe(await historyBytes(dir, store));
     const kept = page(store, 'u1').versions.map((v) => Number(v.requestId?.slice(1)));
     // Newest kept, contiguous down to the oldest survivor: nothing newer was dropped before it.
     expect(kept[0]).toBe(60);
@@ -172,7 +176,7 @@ describe('history store', () => {
     expect(seq).toBe(6);
     const six = store.history.stats();
     expect(six.versions).toBe(6);
-    expect(six.bytes).toBe(await historyBytes(dir));
+    expect(six.bytes).toBe(await historyBytes(dir, store));
     expect(requestIds(store, 'u1')).toEqual(['r7', 'r5', 'r4', 'r3', 'r2', 'r1']);
     await store.close();
     const again = (await open(dir)).store;
@@ -200,10 +204,30 @@ describe('history store', () => {
     const seq = await store.engine.write((tx) => store.history.append(tx, version('u1', 3), BIG));
     expect(seq).toBe(2);
     expect(requestIds(store, 'u1')).toEqual(['r3', 'r1']);
-    expect(store.history.stats().bytes).toBe(await historyBytes(dir));
+    expect(store.history.stats().bytes).toBe(await historyBytes(dir, store));
     await store.close();
     const again = (await open(dir)).store;
     expect(requestIds(again, 'u1')).toEqual(['r3', 'r1']);
+  });
+
+  it('does not count side entries towards the snapshot threshold', async () => {
+    const { store } = await open(undefined, { snapshotJournalBytes: 16_384 });
+    for (let n = 1; n <= 60; n++) {
+      await store.engine.write((tx) => store.history.append(tx, version('u1', n, 1000), BIG));
+    }
+    const stats = store.engine.stats();
+    // 60 records of about 1.1 KB each, nearly all of it the version
+    expect(stats.journalBytes).toBeGreaterThan(60_000);
+    expect(stats.snapshots).toBe(0);
+    // statements still count: the same bytes as SQL make the engine snapshot
+    await store.engine.write((tx) => {
+      for (let n = 0; n < 20; n++) tx.run('PRAGMA user_version = 7', []);
+      tx.run('SELECT ?', ['y'.repeat(20_000)]);
+    });
+    await store.engine.flush();
+    for (let i = 0; i < 50 && store.engine.stats().snapshots === 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(store.engine.stats().snapshots).toBe(1);
   });
 
   it('survives a restart (journal replay) and a snapshot that deletes the journal', async () => {
@@ -377,6 +401,7 @@ describe('history store', () => {
     // new versions continue after the largest seq, in the compact form
     const seq = await store.engine.write((tx) => store.history.append(tx, version('u1', 4), BIG));
     expect(seq).toBe(4);
+    await store.engine.snapshot();
     const line = (await lines(dir)).find((l) => l[1] === 4);
     expect(line?.slice(1)).toEqual([
       4,
