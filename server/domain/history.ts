@@ -1,7 +1,7 @@
 /**
  * Resource history: what each write did to a user or group, as a version (docs/history.md).
  * Plain types and the pure attribute-level diff; the store keeps versions (server/store/
- * history-repo.ts), the console and the report show them.
+ * history-store.ts), the console and the report show them.
  */
 import type { OktaAction } from './okta-action';
 

@@ -138,7 +138,7 @@ const TABLE_MIGRATIONS: readonly Migration[] = [
   },
   // 3. Resource history (docs/history.md): one row per version, its diff and member changes as
   // JSON (never a copy of the resource or of the member list). `bytes` is the row's share of
-  // the retention cap (its running total is kept in memory, ./history-repo.ts; migration 5 drops
+  // the retention cap (its running total is kept in memory; migration 5 drops
   // the history_stats row this step made). Truncated resources are remembered so the console can say so.
   `
   CREATE TABLE history (
@@ -194,7 +194,7 @@ const TABLE_MIGRATIONS: readonly Migration[] = [
   // write cost; the total is now kept in memory and counted from the table at start.
   'DROP TABLE history_stats',
   // 6. history as compact rows, without AUTOINCREMENT (docs/history.md "What history costs"):
-  // a version is its resource id (indexed) and one JSON array (./history-repo.ts VersionRow), so
+  // a version is its resource id (indexed) and one JSON array (./history-codec.ts VersionRow), so
   // its INSERT binds two values instead of fifteen and writes about half the bytes. AUTOINCREMENT
   // also read and rewrote sqlite_sequence with every version; without it a seq is the largest
   // seq + 1, and since pruning removes the oldest rows, a seq is only ever given again after a

@@ -109,6 +109,11 @@ describe('npm run report', () => {
     expect(rep.actionCounts['assign-create']).toBe(2);
     expect(rep.actionCounts['deactivate']).toBe(1);
     expect(rep.span.requests).toBeGreaterThan(8);
+    // history while the server runs: versions still waiting for the history files are read from
+    // the journal records that carry them
+    const jane = rep.history.find((h) => h.resourceId === ids.userId);
+    expect(jane?.versions.map((v) => v.kind)).toEqual(expect.arrayContaining(['create', 'deactivate']));
+    expect(rep.span.versions).toBe(rep.history.reduce((n, h) => n + h.versions.length, 0));
   }, 90_000);
 
   it('exports the evidence as a HAR 1.2 file, redacted', async () => {
@@ -127,6 +132,9 @@ describe('npm run report', () => {
     const before = await fingerprint(dir);
     const rep = JSON.parse(await report('json', dir)) as ValidationReport;
     expect(rep.users).toHaveLength(1);
+    // after a stop the versions are in the history files
+    expect((await readdir(join(dir, 'db'))).some((f) => /^history-\d+\.log$/.test(f))).toBe(true);
+    expect(rep.history.find((h) => h.resourceType === 'User')?.versions.length).toBeGreaterThan(0);
     expect(await fingerprint(dir)).toBe(before);
     await expect(
       run(process.execPath, [
