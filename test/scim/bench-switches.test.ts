@@ -57,7 +57,7 @@ async function pushUser(flags: string[]): Promise<{ dataDir: string; logged: str
 async function versions(dataDir: string): Promise<number> {
   const store = await openStore({ dir: join(dataDir, 'db') });
   try {
-    return store.engine.read((r) => r.get<{ n: number }>('SELECT count(*) AS n FROM history')?.n ?? -1);
+    return store.history.stats().versions;
   } finally {
     await store.close();
   }
