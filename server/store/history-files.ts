@@ -12,14 +12,14 @@
  * Loading reads only a line's prefix (LSN, seq and resource id) to build the index; the rest
  * of a line is parsed when a version is read.
  */
-import { existsSync, readFileSync, readSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { listNumbered, numberedName } from './journal';
 
-const SEGMENT_RE = /^history-(\d{12,})\.log$/;
 export const TRUNCATED_FILE = 'history-truncated.log';
 
 export function historySegmentName(firstSeq: number): string {
-  return `history-${String(firstSeq).padStart(12, '0')}.log`;
+  return numberedName('history', firstSeq);
 }
 
 export interface HistorySegmentFile {
@@ -29,12 +29,7 @@ export interface HistorySegmentFile {
 
 /** The history segments in `dir`, in seq order. */
 export function listHistorySegments(dir: string): HistorySegmentFile[] {
-  const out: HistorySegmentFile[] = [];
-  for (const name of readdirSync(dir)) {
-    const m = SEGMENT_RE.exec(name);
-    if (m?.[1]) out.push({ firstSeq: Number(m[1]), path: join(dir, name) });
-  }
-  return out.sort((a, b) => a.firstSeq - b.firstSeq);
+  return listNumbered(dir, 'history').map((f) => ({ firstSeq: f.first, path: f.path }));
 }
 
 const OPEN = 0x5b; // [

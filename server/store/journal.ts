@@ -92,11 +92,25 @@ export function scanRecords(buf: Uint8Array): ScanResult {
   return { records, end: at, damage: null };
 }
 
-const SEGMENT_RE = /^journal-(\d{12,})\.log$/;
+/** File name of a numbered segment: `<prefix>-<first number, 12 digits at least>.log`. */
+export function numberedName(prefix: string, first: number): string {
+  return `${prefix}-${String(first).padStart(12, '0')}.log`;
+}
+
+/** The numbered segments `<prefix>-<n>.log` in `dir`, by number (journal segments, history segments). */
+export function listNumbered(dir: string, prefix: string): { first: number; path: string }[] {
+  const re = new RegExp(`^${prefix}-(\\d{12,})\\.log$`);
+  const out: { first: number; path: string }[] = [];
+  for (const name of readdirSync(dir)) {
+    const m = re.exec(name);
+    if (m?.[1]) out.push({ first: Number(m[1]), path: join(dir, name) });
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
 
 /** File name of the segment whose first record has this LSN. */
 export function segmentName(firstLsn: number): string {
-  return `journal-${String(firstLsn).padStart(12, '0')}.log`;
+  return numberedName('journal', firstLsn);
 }
 
 export interface SegmentFile {
@@ -106,10 +120,5 @@ export interface SegmentFile {
 
 /** The journal segments in `dir`, in LSN order. */
 export function listSegments(dir: string): SegmentFile[] {
-  const out: SegmentFile[] = [];
-  for (const name of readdirSync(dir)) {
-    const m = SEGMENT_RE.exec(name);
-    if (m?.[1]) out.push({ firstLsn: Number(m[1]), path: join(dir, name) });
-  }
-  return out.sort((a, b) => a.firstLsn - b.firstLsn);
+  return listNumbered(dir, 'journal').map((f) => ({ firstLsn: f.first, path: f.path }));
 }
