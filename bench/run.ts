@@ -507,7 +507,7 @@ async function historyPhase(): Promise<void> {
     try {
       await seedStore(dir, n, { groups: 1, members: 0 });
       // a few percent is the figure asked for: more and longer rounds than the throughput scenarios
-      const r = await historyCost(dir, n, quick ? 2 : 6, quick ? plan.roundMs : 3000);
+      const r = await historyCost(dir, n, quick ? 2 : 8, quick ? plan.roundMs : 3000);
       const at = `${n.toLocaleString('en')} users`;
       const pc = (x: number) => `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x) * 100, 1)} %`;
       report.figure(
