@@ -102,10 +102,8 @@ interface Staged {
   entry: string;
 }
 
-interface TailLine {
-  line: string;
-  lsn: number;
-}
+/** Room the waiting lines start with; it grows when a burst needs more and shrinks back after. */
+const TAIL_START_BYTES = 2 * 1024 * 1024;
 
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -113,7 +111,8 @@ function errorMessage(err: unknown): string {
 
 export class HistoryStore implements SideLog {
   // The index, by position (absolute; arrays hold positions from `base`). Positions below
-  // `head` were dropped by retention; positions from `written` on are still in `tail`.
+  // `head` were dropped by retention; positions from `written` on wait in `tailBuf`, their
+  // offAt an offset in it rather than in a file.
   private base = 0;
   private head = 0;
   private end = 0;
@@ -128,9 +127,15 @@ export class HistoryStore implements SideLog {
   private lsnAt: number[] | null = [];
   /** the newest version of each resource (a position) */
   private readonly lastOf = new Map<string, number>();
-  private readonly tail: TailLine[] = [];
-  /** bytes of the lines in `tail` */
-  private waitingBytes = 0;
+  /**
+   * The lines not yet in a file, as UTF-8 bytes one after the other from offset 0. Bytes, not
+   * strings: a string kept until its 1 MiB batch is written lives through garbage collections
+   * and is copied into the old generation, which the collector then has to mark.
+   */
+  private tailBuf: Buffer = Buffer.allocUnsafeSlow(TAIL_START_BYTES);
+  private tailUsed = 0;
+  /** the LSN of each waiting line's write, oldest first */
+  private readonly tailLsn: number[] = [];
   private staged: Staged[] = [];
 
   private segments: Segment[] = [];
@@ -205,20 +210,20 @@ export class HistoryStore implements SideLog {
 
   durable(lsn: number): void {
     this.durableLsn = lsn;
-    if (this.waitingBytes >= WRITE_BATCH_BYTES) this.writeTail();
+    if (this.tailUsed >= WRITE_BATCH_BYTES) this.writeTail();
     if (this.bytes > this.cap) this.enforceCap();
   }
 
   rolledBack(lsn: number): void {
     this.staged = [];
-    while (this.end > this.written && (this.tail[this.tail.length - 1] as TailLine).lsn > lsn) this.pop();
+    while (this.end > this.written && (this.tailLsn[this.tailLsn.length - 1] as number) > lsn) this.pop();
     this.nextSeq = this.lastSeq + 1;
   }
 
   async beforeSnapshot(lsn: number): Promise<void> {
     this.writeTail();
-    const waiting = this.tail[0];
-    if (waiting && waiting.lsn <= lsn) {
+    const waiting = this.tailLsn[0];
+    if (waiting !== undefined && waiting <= lsn) {
       throw new Error(`history files cannot be written: ${this.lastError ?? 'unknown error'}`);
     }
     const current = this.segments[this.segments.length - 1];
@@ -277,6 +282,7 @@ export class HistoryStore implements SideLog {
       );
       for (const row of rows)
         this.add(row.seq, row.resource_id, fileLine(0, sideEntry(row.seq, row.resource_id, row.v)), 0);
+      this.writeTail();
       if (rows.length < 5000) break;
     }
     this.nextSeq = this.lastSeq + 1;
@@ -289,7 +295,7 @@ export class HistoryStore implements SideLog {
     }
     this.markTruncated(ids);
     this.writeTail();
-    if (this.tail.length > 0) throw new Error(`history files cannot be written: ${this.lastError ?? ''}`);
+    if (this.tailLsn.length > 0) throw new Error(`history files cannot be written: ${this.lastError ?? ''}`);
     for (const seg of this.segments) {
       if (seg.fd !== null && seg.dirty) fsyncSync(seg.fd);
       seg.dirty = false;
@@ -350,13 +356,15 @@ export class HistoryStore implements SideLog {
     this.seqAt.push(seq);
     this.idAt.push(id);
     this.prevAt.push(prev ?? -1);
-    this.offAt.push(-1);
-    const length = Buffer.byteLength(line);
+    // at most three bytes of UTF-8 for each UTF-16 unit
+    if (this.tailUsed + line.length * 3 > this.tailBuf.length) this.growTail(this.tailUsed + line.length * 3);
+    const length = this.tailBuf.write(line, this.tailUsed, 'utf8');
+    this.offAt.push(this.tailUsed);
     this.lenAt.push(length);
+    this.tailUsed += length;
+    this.tailLsn.push(lsn);
     this.lsnAt?.push(lsn);
     this.lastOf.set(id, p);
-    this.tail.push({ line, lsn });
-    this.waitingBytes += length;
     this.bytes += length;
     this.lastSeq = seq;
   }
@@ -375,8 +383,8 @@ export class HistoryStore implements SideLog {
     for (const a of [this.seqAt, this.idAt, this.prevAt, this.offAt, this.lenAt]) a.pop();
     this.lsnAt?.pop();
     if (p >= this.written) {
-      this.tail.pop();
-      this.waitingBytes -= length;
+      this.tailLsn.pop();
+      this.tailUsed -= length;
     } else this.written = p;
     this.lastSeq = this.end > this.head ? (this.seqAt[this.end - 1 - this.base] as number) : seq - 1;
   }
@@ -399,11 +407,12 @@ export class HistoryStore implements SideLog {
     const opened = new Map<Segment, number>();
     try {
       for (const p of positions) {
+        const i = p - this.base;
         if (p >= this.written) {
-          out.push(decodeLine((this.tail[p - this.written] as TailLine).line));
+          const at = this.offAt[i] as number;
+          out.push(decodeLine(this.tailBuf.toString('utf8', at, at + (this.lenAt[i] as number))));
           continue;
         }
-        const i = p - this.base;
         const seg = this.segmentOf(p);
         const off = this.offAt[i] as number;
         const len = this.lenAt[i] as number;
@@ -550,7 +559,7 @@ export class HistoryStore implements SideLog {
   private writeTail(): void {
     if (this.readOnly || this.closed) return;
     let n = 0;
-    while (n < this.tail.length && (this.tail[n] as TailLine).lsn <= this.durableLsn) n++;
+    while (n < this.tailLsn.length && (this.tailLsn[n] as number) <= this.durableLsn) n++;
     let done = 0;
     try {
       const torn = this.torn;
@@ -560,15 +569,14 @@ export class HistoryStore implements SideLog {
         const first = this.written;
         const seg = this.segmentForAppend(first);
         const limit = segmentBytesFor(this.cap);
-        const lines: string[] = [];
         let bytes = 0;
         let i = first;
-        while (done + lines.length < n && (lines.length === 0 || seg.size + bytes < limit)) {
-          lines.push((this.tail[i - this.written] as TailLine).line);
+        while (done + (i - first) < n && (i === first || seg.size + bytes < limit)) {
           bytes += this.lenAt[i - this.base] as number;
           i++;
         }
-        const data = Buffer.from(lines.join(''), 'utf8');
+        const from = this.offAt[first - this.base] as number;
+        const data = this.tailBuf.subarray(from, from + bytes);
         this.torn = seg;
         let at = 0;
         while (at < data.length) at += writeSync(seg.fd as number, data, at, data.length - at, seg.size + at);
@@ -580,15 +588,36 @@ export class HistoryStore implements SideLog {
         seg.size += data.length;
         seg.dirty = true;
         this.torn = null;
-        this.waitingBytes -= data.length;
-        this.tail.splice(0, lines.length);
         this.written = i;
-        done += lines.length;
+        done += i - first;
       }
       this.lastError = null;
     } catch (err) {
       this.lastError = errorMessage(err);
     }
+    if (done > 0) this.shiftTail(done);
+  }
+
+  /** Drops the first `count` waiting lines (now in a file) from the front of the tail buffer. */
+  private shiftTail(count: number): void {
+    this.tailLsn.splice(0, count);
+    const shift = this.written < this.end ? (this.offAt[this.written - this.base] as number) : this.tailUsed;
+    if (this.tailBuf.length > 2 * TAIL_START_BYTES && this.tailUsed - shift <= TAIL_START_BYTES / 2) {
+      const smaller = Buffer.allocUnsafeSlow(TAIL_START_BYTES);
+      this.tailBuf.copy(smaller, 0, shift, this.tailUsed);
+      this.tailBuf = smaller;
+    } else {
+      this.tailBuf.copyWithin(0, shift, this.tailUsed);
+    }
+    this.tailUsed -= shift;
+    for (let p = this.written; p < this.end; p++)
+      this.offAt[p - this.base] = (this.offAt[p - this.base] as number) - shift;
+  }
+
+  private growTail(needed: number): void {
+    const bigger = Buffer.allocUnsafeSlow(Math.max(needed, this.tailBuf.length * 2));
+    this.tailBuf.copy(bigger, 0, 0, this.tailUsed);
+    this.tailBuf = bigger;
   }
 
   /** Drops the oldest segments while the total is over the cap (never the one being appended to). */

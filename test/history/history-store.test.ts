@@ -210,6 +210,35 @@ describe('history store', () => {
     expect(requestIds(again, 'u1')).toEqual(['r3', 'r1']);
   });
 
+  it('reads versions back whether they wait in memory or sit in a file (multi-byte text, past the 1 MiB batch)', async () => {
+    const { store, dir } = await open();
+    const wide = (n: number): NewVersion => ({
+      ...version(`u${n % 7}`, n),
+      diff: [{ path: 'title', old: null, new: `é€😀${'ü'.repeat(400)}${n}` }],
+    });
+    // 60 writes of 50 versions of about 1.3 KB each: the lines go to the file in batches
+    for (let w = 0; w < 60; w++) {
+      await store.engine.write((tx) => {
+        for (let k = 0; k < 50; k++) store.history.append(tx, wide(w * 50 + k + 1), BIG);
+      });
+    }
+    expect((await historyFiles(dir)).length).toBeGreaterThan(0);
+    const check = (s: Store) => {
+      const got = s.engine.read((r) => s.history.page(r, { resourceId: 'u3', limit: 1000 })).versions;
+      expect(got).toHaveLength(
+        Array.from({ length: 3000 }, (_, i) => i + 1).filter((n) => n % 7 === 3).length,
+      );
+      for (const v of got) expect(v.diff[0]?.new).toBe(`é€😀${'ü'.repeat(400)}${v.requestId?.slice(1)}`);
+    };
+    check(store);
+    const bytes = store.history.stats().bytes;
+    expect(bytes).toBe(await historyBytes(dir, store));
+    await store.close();
+    const again = (await open(dir)).store;
+    check(again);
+    expect(again.history.stats().bytes).toBe(bytes);
+  });
+
   it('does not count side entries towards the snapshot threshold', async () => {
     const { store } = await open(undefined, { snapshotJournalBytes: 16_384 });
     for (let n = 1; n <= 60; n++) {
