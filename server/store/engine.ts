@@ -172,7 +172,9 @@ class SqlJsEngine implements Engine {
   async start(migrations: readonly Migration[]): Promise<void> {
     await this.journal.open(this.durableLsn + 1);
     // Everything replayed is durable in the journal: the side log catches up with it first.
-    this.side?.recover(this.durableLsn, this.recovered ?? []);
+    for (const message of this.side?.recover(this.durableLsn, this.recovered ?? []) ?? []) {
+      this.events.recordStartup(message);
+    }
     this.recovered = null;
     const version = Number(scalar(this.db, 'PRAGMA user_version') ?? 0);
     if (version > migrations.length) {

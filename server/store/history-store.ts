@@ -27,7 +27,6 @@ import {
   openSync,
   readFileSync,
   renameSync,
-  statSync,
   truncateSync,
   unlinkSync,
   writeSync,
@@ -154,7 +153,7 @@ export class HistoryStore implements SideLog {
   /** the last failure to write or sync the files (the journal still holds what they lack) */
   lastError: string | null = null;
   /** what loading repaired (torn lines cut off, files set aside) */
-  readonly messages: string[] = [];
+  private readonly messages: string[] = [];
 
   private constructor(
     private readonly dir: string,
@@ -242,7 +241,7 @@ export class HistoryStore implements SideLog {
     }
   }
 
-  recover(lsn: number, records: readonly { lsn: number; x: readonly unknown[] }[]): void {
+  recover(lsn: number, records: readonly { lsn: number; x: readonly unknown[] }[]): readonly string[] {
     if (!this.loaded) this.load();
     this.cutAfter(lsn);
     for (const rec of records) {
@@ -258,6 +257,7 @@ export class HistoryStore implements SideLog {
     this.nextSeq = this.lastSeq + 1;
     this.durableLsn = lsn;
     if (!this.readOnly) this.writeTail();
+    return this.messages;
   }
 
   close(): void {
@@ -675,9 +675,4 @@ export class HistoryStore implements SideLog {
     for (const a of [this.seqAt, this.idAt, this.prevAt, this.offAt, this.lenAt]) a.splice(0, dead);
     this.base = this.head;
   }
-}
-
-/** For tests and the docs: the files of a history store in `dir` hold this many bytes of lines. */
-export function historyFileBytes(dir: string): number {
-  return listHistorySegments(dir).reduce((n, f) => n + statSync(f.path).size, 0);
 }

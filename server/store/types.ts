@@ -50,8 +50,11 @@ export interface Tx extends Reader {
  * calls these hooks in order; everything happens on the main thread.
  */
 export interface SideLog {
-  /** start-up: memory and disk now hold records through `lsn`; these records (after the snapshot) carried entries */
-  recover(lsn: number, records: readonly { lsn: number; x: readonly unknown[] }[]): void;
+  /**
+   * start-up: memory and disk now hold records through `lsn`; these records (after the snapshot)
+   * carried entries. Returns what it repaired in its own files (reported as 'recovered').
+   */
+  recover(lsn: number, records: readonly { lsn: number; x: readonly unknown[] }[]): readonly string[];
   /** the write that added entries (Tx.side) committed in memory as record `lsn` */
   committed(lsn: number): void;
   /** the write that added entries was rolled back: forget them */

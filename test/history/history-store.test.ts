@@ -324,6 +324,11 @@ describe('history store', () => {
     await appendFile(join(dir, file as string), '[99,7,"u1","2026');
     const again = (await open(dir)).store;
     expect(requestIds(again, 'u1')).toEqual(['r1']);
+    // the repair is reported like the journal's
+    const recovered: string[] = [];
+    again.engine.on('recovered', (e) => recovered.push(e.message));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(recovered.some((m) => m.includes(file as string) && /torn line/.test(m))).toBe(true);
     expect((await readFile(join(dir, file as string), 'utf8')).endsWith(']\n')).toBe(true);
 
     const plainDir = await mkdtemp(join(tmpdir(), 'scimdesk-history-'));
