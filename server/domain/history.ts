@@ -94,45 +94,102 @@ const SECRET_KEY = /^(password|secret|token|client_secret|api_?key)$/i;
 /** Bookkeeping the server writes itself: not a change the IdP made. */
 const SKIPPED_TOP = new Set(['meta', 'id', 'schemas', 'members', 'groups']);
 
+/*
+ * The diff runs inside every write (docs/history.md "What history costs"), so the functions
+ * below avoid per-call allocations the profile showed: no key sets built by spreading, no
+ * closures created per call, and values copied only when they hold a secret to redact.
+ */
+
+/** Whether `k` names a secret; attribute names repeat, so each is tested once. */
+const secretKeys = new Map<string, boolean>();
+function isSecretKey(k: string): boolean {
+  let v = secretKeys.get(k);
+  if (v === undefined) {
+    v = SECRET_KEY.test(k);
+    // bounded: custom schemas add names, but not without end
+    if (secretKeys.size < 10_000) secretKeys.set(k, v);
+  }
+  return v;
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => equal(x, b[i]));
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const ka = Object.keys(a);
-    if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => k in b && equal(a[k], b[k]));
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i])) return false;
+    return true;
   }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(x, k)) continue;
+    if (!Object.hasOwn(y, k) || !equal(x[k], y[k])) return false;
+    n++;
+  }
+  for (const k in y) if (Object.hasOwn(y, k)) n--;
+  return n === 0;
+}
+
+/** Whether a value holds a secret key anywhere inside (so it must be copied to be redacted). */
+function holdsSecret(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) {
+    for (const x of v) if (holdsSecret(x)) return true;
+    return false;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) if (Object.hasOwn(o, k) && (isSecretKey(k) || holdsSecret(o[k]))) return true;
   return false;
 }
 
-/** A copy with every secret key's value replaced (inside multi-valued attributes too). */
-export function redactSecrets(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(redactSecrets);
+function redactCopy(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(redactCopy);
   if (isPlainObject(v)) {
     const out: Record<string, unknown> = {};
-    for (const [k, inner] of Object.entries(v)) out[k] = SECRET_KEY.test(k) ? REDACTED : redactSecrets(inner);
+    for (const [k, inner] of Object.entries(v)) out[k] = isSecretKey(k) ? REDACTED : redactCopy(inner);
     return out;
   }
   return v;
+}
+
+/**
+ * The value with every secret key's value replaced (inside multi-valued attributes too): a
+ * copy when it holds one, else the value itself (a version is encoded as soon as it is made).
+ */
+export function redactSecrets(v: unknown): unknown {
+  return holdsSecret(v) ? redactCopy(v) : v;
+}
+
+function walkKey(
+  path: string,
+  sep: string,
+  k: string,
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  out: DiffEntry[],
+): void {
+  const p = `${path}${sep}${k}`;
+  if (isSecretKey(k)) {
+    if (!equal(a[k], b[k]))
+      out.push({ path: p, old: k in a ? REDACTED : null, new: k in b ? REDACTED : null });
+    return;
+  }
+  walk(p, a[k], b[k], out);
 }
 
 function walk(path: string, a: unknown, b: unknown, out: DiffEntry[], sep = '.'): void {
   // Complex attributes (name, the extension objects) diff by sub-attribute; multi-valued
   // attributes (emails, phoneNumbers) are one value each, as SCIM replaces them whole.
   if (isPlainObject(a) && isPlainObject(b)) {
-    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const p = `${path}${sep}${k}`;
-      if (SECRET_KEY.test(k)) {
-        if (!equal(a[k], b[k]))
-          out.push({ path: p, old: k in a ? REDACTED : null, new: k in b ? REDACTED : null });
-        continue;
-      }
-      walk(p, a[k], b[k], out);
-    }
+    for (const k in a) if (Object.hasOwn(a, k)) walkKey(path, sep, k, a, b, out);
+    for (const k in b) if (Object.hasOwn(b, k) && !Object.hasOwn(a, k)) walkKey(path, sep, k, a, b, out);
     return;
   }
   if (equal(a, b)) return;
@@ -142,6 +199,18 @@ function walk(path: string, a: unknown, b: unknown, out: DiffEntry[], sep = '.')
     new: b === undefined ? null : redactSecrets(b),
   });
 }
+
+function topKey(k: string, a: Record<string, unknown>, b: Record<string, unknown>, out: DiffEntry[]): void {
+  if (SKIPPED_TOP.has(k)) return;
+  if (isSecretKey(k)) {
+    if (k in b) out.push({ path: k, old: k in a ? REDACTED : null, new: REDACTED });
+    return;
+  }
+  // An extension's attributes are named `urn…:User:department` (RFC 7644 §3.10).
+  walk(k, a[k], b[k], out, k.startsWith('urn:') ? ':' : '.');
+}
+
+const byPath = (x: DiffEntry, y: DiffEntry): number => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
 
 /**
  * The attribute-level diff between two SCIM representations (null: the resource did not exist
@@ -155,17 +224,9 @@ export function diffResources(
   const out: DiffEntry[] = [];
   const a = before ?? {};
   const b = after ?? {};
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) {
-    if (SKIPPED_TOP.has(k)) continue;
-    if (SECRET_KEY.test(k)) {
-      if (k in b) out.push({ path: k, old: k in a ? REDACTED : null, new: REDACTED });
-      continue;
-    }
-    // An extension's attributes are named `urn…:User:department` (RFC 7644 §3.10).
-    walk(k, a[k], b[k], out, k.startsWith('urn:') ? ':' : '.');
-  }
-  return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  for (const k in a) if (Object.hasOwn(a, k)) topKey(k, a, b, out);
+  for (const k in b) if (Object.hasOwn(b, k) && !Object.hasOwn(a, k)) topKey(k, a, b, out);
+  return out.sort(byPath);
 }
 
 /** The kind of a user or group update, from its diff. */

@@ -43,10 +43,14 @@ export type StoredLine = [lsn: number, seq: number, resourceId: string, ...row: 
  */
 export type NewStoredVersion = NewVersion & { addedSeqs?: number[]; removedSeqs?: number[] };
 
-/** The version's row as JSON text (`[time, type, …]`). */
+function storedList(seqs: number[] | undefined, refs: MemberRef[]): StoredMembers | null {
+  return seqs?.length ? seqs : refs.length ? refs : null;
+}
+
+/** The version's row as JSON text (`[time, type, …]`); a loop, not closures: it runs in every write. */
 export function encodeRow(v: NewStoredVersion): string {
-  const list = (seqs: number[] | undefined, refs: MemberRef[]): StoredMembers | null =>
-    seqs?.length ? seqs : refs.length ? refs : null;
+  const diff: [string, unknown, unknown][] = [];
+  for (const d of v.diff) diff.push([d.path, d.old, d.new]);
   const row: VersionRow = [
     v.time,
     v.resourceType,
@@ -55,9 +59,9 @@ export function encodeRow(v: NewStoredVersion): string {
     v.tokenName,
     v.action,
     v.kind,
-    v.diff.map((d) => [d.path, d.old, d.new]),
-    list(v.addedSeqs, v.membersAdded),
-    list(v.removedSeqs, v.membersRemoved),
+    diff,
+    storedList(v.addedSeqs, v.membersAdded),
+    storedList(v.removedSeqs, v.membersRemoved),
     v.membersAddedCount,
     v.membersRemovedCount,
     v.fault ?? null,

@@ -57,6 +57,49 @@ export interface HistoryOptions {
 }
 
 const nameOf = (r: RecordedResource | null): string | null => r?.userName ?? r?.displayName ?? null;
+const isPassword = (d: DiffEntry): boolean => d.path === 'password';
+
+/** The time as ISO 8601, formatted once per millisecond (writes come in bursts). */
+let lastMs = -1;
+let lastIso = '';
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
+/**
+ * One object per version, built once (no spread copies, no closure per write: this runs inside
+ * every write).
+ */
+function version(
+  time: string,
+  change: RecordedChange,
+  ctx: RecordContext,
+  kind: VersionKind,
+  diff: DiffEntry[],
+): NewStoredVersion {
+  const v: NewStoredVersion = {
+    time,
+    resourceType: change.resource,
+    resourceId: change.id,
+    resourceName: nameOf(change.after) ?? nameOf(change.before),
+    requestId: ctx.requestId,
+    tokenName: ctx.tokenName,
+    action: ctx.oktaAction ?? null,
+    kind,
+    diff,
+    membersAdded: [],
+    membersRemoved: [],
+    membersAddedCount: 0,
+    membersRemovedCount: 0,
+  };
+  if (ctx.fault) v.fault = ctx.fault;
+  return v;
+}
 
 export class HistoryRecorder {
   constructor(
@@ -67,40 +110,18 @@ export class HistoryRecorder {
   record(tx: Tx, change: RecordedChange, ctx: RecordContext): void {
     const opts = this.options();
     if (!opts.enabled) return;
-    const time = new Date().toISOString();
-    // One object per version, built once (no spread copies): this runs inside every write.
-    const version = (kind: VersionKind, diff: DiffEntry[]): NewStoredVersion => {
-      const v: NewStoredVersion = {
-        time,
-        resourceType: change.resource,
-        resourceId: change.id,
-        resourceName: nameOf(change.after) ?? nameOf(change.before),
-        requestId: ctx.requestId,
-        tokenName: ctx.tokenName,
-        action: ctx.oktaAction ?? null,
-        kind,
-        diff,
-        membersAdded: [],
-        membersRemoved: [],
-        membersAddedCount: 0,
-        membersRemovedCount: 0,
-      };
-      if (ctx.fault) v.fault = ctx.fault;
-      return v;
-    };
-    const append = (v: NewStoredVersion): void => void this.repo.append(tx, v, opts.maxBytes);
-
+    const time = isoNow();
     const diff =
       change.op === 'members' || change.op === 'delete'
         ? []
         : diffResources(change.before?.resource ?? null, change.after?.resource ?? null);
     const kind = this.kindOf(change, ctx, diff);
-    if (ctx.oktaAction === 'password-push' && !diff.some((d) => d.path === 'password')) {
+    if (ctx.oktaAction === 'password-push' && !diff.some(isPassword)) {
       // The tenant never stores a password (RFC 7643 §4.1.1 "returned: never"): say it was pushed.
       diff.push({ path: 'password', old: null, new: REDACTED });
     }
     const m = change.members;
-    const v = version(kind, diff);
+    const v = version(time, change, ctx, kind, diff);
     if (m && (m.added > 0 || m.removed > 0)) {
       // by seq: the names are read with the version, not written with every batch
       v.addedSeqs = (m.addedSeqs ?? []).slice(0, MAX_LISTED_MEMBERS);
@@ -109,23 +130,20 @@ export class HistoryRecorder {
       v.membersRemovedCount = m.removed;
     }
     const changed = diff.length > 0 || v.membersAddedCount > 0 || v.membersRemovedCount > 0;
-    if (changed || change.op !== 'update') append(v);
+    if (changed || change.op !== 'update') this.repo.append(tx, v, opts.maxBytes);
 
     const ignored = change.after?.ignored ?? [];
     if (ignored.length > 0 && change.op !== 'delete' && change.ignoredChanged !== false) {
-      append(
-        version(
-          'ignored',
-          ignored.map((path) => ({ path, old: null, new: null })),
-        ),
-      );
+      const paths: DiffEntry[] = [];
+      for (const path of ignored) paths.push({ path, old: null, new: null });
+      this.repo.append(tx, version(time, change, ctx, 'ignored', paths), opts.maxBytes);
     }
     const dropped = change.dropped ?? [];
     if (dropped.length > 0) {
-      const d = version('dropped-members', []);
+      const d = version(time, change, ctx, 'dropped-members', []);
       d.membersAdded = dropped.slice(0, MAX_LISTED_MEMBERS);
       d.membersAddedCount = dropped.length;
-      append(d);
+      this.repo.append(tx, d, opts.maxBytes);
     }
   }
 

@@ -62,6 +62,37 @@ describe('diffResources', () => {
     });
   });
 
+  it('redacts a secret nested in lists and objects, in any case, and keeps the rest', () => {
+    const diff = diffResources(
+      { emails: [{ value: 'a@x' }] },
+      { emails: [{ value: 'b@x', meta: [{ API_KEY: 'deep-secret' }] }] },
+    );
+    expect(JSON.stringify(diff)).not.toContain('deep-secret');
+    expect(diff).toEqual([
+      {
+        path: 'emails',
+        old: [{ value: 'a@x' }],
+        new: [{ value: 'b@x', meta: [{ API_KEY: '[redacted]' }] }],
+      },
+    ]);
+  });
+
+  it('compares values by content: key order does not matter, a missing key does', () => {
+    expect(
+      diffResources(
+        { emails: [{ type: 'work', value: 'a@x' }] },
+        { emails: [{ value: 'a@x', type: 'work' }] },
+      ),
+    ).toEqual([]);
+    expect(
+      diffResources(
+        { emails: [{ type: 'work', value: 'a@x' }] },
+        { emails: [{ value: 'a@x', kind: 'work' }] },
+      ),
+    ).toHaveLength(1);
+    expect(diffResources({ x: [1, 2] }, { x: { 0: 1, 1: 2 } })).toHaveLength(1);
+  });
+
   it('treats a create and a delete as every attribute against nothing', () => {
     expect(diffResources(null, { userName: 'a', active: true })).toEqual([
       { path: 'active', old: null, new: true },
