@@ -109,7 +109,7 @@ export function performancePage(report: RunData): string {
     '## Reproduce',
     '',
     '```sh',
-    'npm run bench                # full run, about 4 minutes on 2 cores; rewrites this page',
+    'npm run bench                # full run, about 15 minutes on 2 cores; rewrites this page',
     'npm run bench -- --quick     # under a minute, small sizes; also rewrites this page',
     'npm run bench -- --no-docs   # leave docs/ alone (experiments)',
     'npm run bench -- --no-browser  # skip the console scenario in Chromium',

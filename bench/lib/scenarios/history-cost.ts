@@ -233,39 +233,43 @@ async function phases(
   ms: number,
   sent: Sent,
 ): Promise<[Rate, Rate]> {
-  const cpu0 = servers.map((s) => threadCpu(s.child.pid));
-  const journal0 = servers.map((s) => journalSizes(s.dataDir));
-  const done = [
-    { requests: 0, seconds: 0 },
-    { requests: 0, seconds: 0 },
-  ];
+  const tally = servers.map((inst) => ({
+    inst,
+    cpu0: threadCpu(inst.child.pid),
+    journal0: journalSizes(inst.dataDir),
+    requests: 0,
+    seconds: 0,
+  }));
   const slots = Math.max(1, Math.round(ms / SLOT_MS));
   for (let i = 0; i < slots; i++) {
-    for (const j of i % 2 === 0 ? [0, 1] : [1, 0]) {
-      const r = await load(servers[j] as Instance, kind, users, ms / slots, sent);
-      (done[j] as { requests: number }).requests += r.requests;
-      (done[j] as { seconds: number }).seconds += r.seconds;
+    for (const t of i % 2 === 0 ? tally : [...tally].reverse()) {
+      const r = await load(t.inst, kind, users, ms / slots, sent);
+      t.requests += r.requests;
+      t.seconds += r.seconds;
     }
   }
-  for (const s of servers) await settle(s.child.pid);
-  const rate = (j: number): Rate => {
-    const s = servers[j] as Instance;
-    const c0 = cpu0[j] as { all: number; worker: number };
-    const c1 = threadCpu(s.child.pid);
-    const d = done[j] as { requests: number; seconds: number };
+  for (const t of tally) await settle(t.inst.child.pid);
+  const [a, b] = tally.map((t): Rate => {
+    const cpu1 = threadCpu(t.inst.child.pid);
     return {
-      throughput: d.requests / Math.max(1e-9, d.seconds),
-      requests: d.requests,
-      cpuMs: c1.all - c1.worker - (c0.all - c0.worker),
-      workerMs: c1.worker - c0.worker,
-      journalBytes: appended(journal0[j] as Map<string, number>, journalSizes(s.dataDir)),
+      throughput: t.requests / Math.max(1e-9, t.seconds),
+      requests: t.requests,
+      cpuMs: cpu1.all - cpu1.worker - (t.cpu0.all - t.cpu0.worker),
+      workerMs: cpu1.worker - t.cpu0.worker,
+      journalBytes: appended(t.journal0, journalSizes(t.inst.dataDir)),
     };
-  };
-  return [rate(0), rate(1)];
+  }) as [Rate, Rate];
+  return [a, b];
 }
 
-/** One server on its own (warm-up): `ms` of writes, then idle. */
-async function rate(inst: Instance, kind: 'put' | 'batch', users: number, ms: number, sent: Sent): Promise<void> {
+/** One server on its own (warm-up): `ms` of writes, then wait until it is idle. */
+async function warm(
+  inst: Instance,
+  kind: 'put' | 'batch',
+  users: number,
+  ms: number,
+  sent: Sent,
+): Promise<void> {
   await load(inst, kind, users, ms, sent);
   await settle(inst.child.pid);
 }
@@ -279,7 +283,7 @@ async function untilSnapshot(inst: Instance, users: number, sent: Sent): Promise
   while ((await mtime()) === before) {
     if (performance.now() > until)
       throw new Error(`history-cost: no snapshot within 2 min in ${inst.dataDir}`);
-    await rate(inst, 'batch', users, 500, sent);
+    await warm(inst, 'batch', users, 500, sent);
   }
 }
 
@@ -317,8 +321,8 @@ export async function historyCost(
     // cheaper round after round until about the fourth (main thread 0.51, 0.47, 0.43, 0.40, 0.40,
     // 0.39 ms at 10,000 users).
     const round = async (inst: Instance) => {
-      await rate(inst, 'put', users, roundMs, sent);
-      await rate(inst, 'batch', users, roundMs, sent);
+      await warm(inst, 'put', users, roundMs, sent);
+      await warm(inst, 'batch', users, roundMs, sent);
     };
     for (let w = 0; w < WARM_ROUNDS; w++) for (const inst of [on, off]) await round(inst);
     for (const inst of [on, off]) await untilSnapshot(inst, users, sent);
